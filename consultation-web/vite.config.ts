@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The server serves the build from the classpath at "/"; the dev server proxies the API to it.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', sourcemap: true },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/health': 'http://localhost:8080',
+      '/ready': 'http://localhost:8080',
+    },
+  },
+  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+});
