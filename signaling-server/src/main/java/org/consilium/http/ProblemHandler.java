@@ -24,6 +24,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       Problems.send(ctx, new ApiException(fromStatus(http.getStatusCode()), http.getPayload()));
       return;
     }
+    if (failure instanceof org.consilium.store.StoreUnavailable || failure instanceof com.mongodb.MongoTimeoutException
+        || failure instanceof com.mongodb.MongoSocketException) {
+      Problems.send(ctx, new ApiException(ErrorCode.NOT_READY, "Storage is unavailable; try again shortly"));
+      return;
+    }
     if (failure == null && ctx.statusCode() < 500) {
       Problems.send(ctx, new ApiException(fromStatus(ctx.statusCode()), null));
       return;

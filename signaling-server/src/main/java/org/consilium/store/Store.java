@@ -15,6 +15,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class Store {
   private final MongoClient client;
   private final MongoDatabase database;
   private final WorkerExecutor workers;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Store(StoreConfig config, EmbeddedMongo embedded, MongoClient client, WorkerExecutor workers) {
     this.config = config;
@@ -80,21 +82,30 @@ public final class Store {
 
   /** A blocking read on the store pool. */
   public <T> Future<T> read(Callable<T> work) {
-    return workers.executeBlocking(work, false);
+    return onWorkers(work);
   }
 
   /** A blocking write on the store pool, durable before the Future completes. */
   public <T> Future<T> write(Callable<T> work) {
-    return workers.executeBlocking(() -> {
+    return onWorkers(() -> {
       T result = work.call();
       if (embedded != null) embedded.commit();
       return result;
-    }, false);
+    });
+  }
+
+  private <T> Future<T> onWorkers(Callable<T> work) {
+    if (closed.get()) return Future.failedFuture(new StoreUnavailable("The store is closed"));
+    try {
+      return workers.executeBlocking(work, false);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new StoreUnavailable("The store is shutting down"));
+    }
   }
 
   /** Creates the indexes a collection needs; called once at start by each capability's store. */
   public Future<Void> ensureIndexes(String collection, List<IndexModel> indexes) {
-    return workers.executeBlocking(() -> {
+    return onWorkers(() -> {
       if (!indexes.isEmpty()) database.getCollection(collection).createIndexes(indexes);
       return null;
     });
@@ -108,13 +119,14 @@ public final class Store {
     });
   }
 
-  /** Closes the driver, then flushes and stops the embedded server. */
+  /** Closes the driver, then flushes and stops the embedded server. Closing twice is harmless. */
   public Future<Void> close() {
-    Future<Void> closed = workers.executeBlocking(() -> {
+    if (!closed.compareAndSet(false, true)) return Future.succeededFuture();
+    Future<Void> done = workers.executeBlocking(() -> {
       client.close();
       if (embedded != null) embedded.stop();
       return null;
     });
-    return closed.eventually(workers::close);
+    return done.eventually(workers::close);
   }
 }

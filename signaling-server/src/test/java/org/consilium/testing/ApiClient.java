@@ -1,0 +1,101 @@
+package org.consilium.testing;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls the server over real HTTP, the way the web app or a script does. Immutable: each setter returns a copy. */
+public final class ApiClient {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final String baseUrl;
+  private final Map<String, String> headers;
+
+  ApiClient(String baseUrl) {
+    this(baseUrl, Map.of());
+  }
+
+  private ApiClient(String baseUrl, Map<String, String> headers) {
+    this.baseUrl = baseUrl;
+    this.headers = headers;
+  }
+
+  public ApiClient header(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new ApiClient(baseUrl, copy);
+  }
+
+  /** Sends {@code Authorization: Bearer token}. */
+  public ApiClient token(String accessToken) {
+    return header("Authorization", "Bearer " + accessToken);
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
+  public Response post(String path, JsonObject body) {
+    return send("POST", path, body == null ? null : body.encode(), "application/json");
+  }
+
+  public Response put(String path, JsonObject body) {
+    return send("PUT", path, body.encode(), "application/json");
+  }
+
+  public Response patch(String path, JsonObject body) {
+    return send("PATCH", path, body.encode(), "application/json");
+  }
+
+  /** Any method with a raw body, for malformed-input tests. */
+  public Response send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) req.header("Content-Type", contentType);
+    headers.forEach(req::header);
+    try {
+      HttpResponse<String> resp = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(resp.statusCode(), resp.headers().map(), resp.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response; {@link #json()} and {@link #array()} parse the body. */
+  public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public JsonArray array() {
+      return new JsonArray(body);
+    }
+
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}
