@@ -4,5 +4,7 @@ package org.consilium.audit;
 public enum AuditAction {
   READ, SEARCH, CREATE, UPDATE, DELETE, EXPORT,
   LOGIN, LOGIN_FAILED, LOGOUT, TOKEN_REFRESH, PASSWORD_CHANGE, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED,
-  AUDIT_VERIFY
+  AUDIT_VERIFY,
+  /** A care-team grant gave a user access to a patient of another hospital, or took it back. */
+  CARE_GRANT, CARE_REVOKE
 }

@@ -34,6 +34,7 @@ public enum ErrorCode {
 
   PATIENT_NOT_FOUND("CNS-1100", 404, "Patient not found"),
   DUPLICATE_CITIZEN_ID("CNS-1101", 409, "Citizen ID already registered"),
+  DUPLICATE_MEDICAL_RECORD_NUMBER("CNS-1102", 409, "Medical record number already in use at this hospital"),
 
   AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable");
 
