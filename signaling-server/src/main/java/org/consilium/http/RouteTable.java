@@ -123,7 +123,9 @@ public final class RouteTable {
         route.handler(RouteTable.this::authenticate).handler(ctx -> authorize(ctx, endpoint));
       }
       if (readsBody) {
-        route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // Mounted as a plain handler: Vert.x would otherwise insist on reading the body before authentication.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        route.handler(body::handle);
       }
       return route.handler(handler);
     }
