@@ -5,6 +5,8 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.consilium.access.Principal;
 import org.consilium.access.Role;
 import org.consilium.audit.AuditAction;
@@ -19,6 +21,9 @@ import org.consilium.http.RouteTable;
 public final class PatientRoutes {
 
   private static final String BASE = "/api/patients";
+  /** An update may also name the version it was made from in the body, instead of If-Match. */
+  private static final String[] UPDATE_FIELDS = Stream.concat(Arrays.stream(PatientDetails.FIELDS),
+      Stream.of("version")).toArray(String[]::new);
 
   private final PatientService patients;
 
@@ -69,16 +74,16 @@ public final class PatientRoutes {
     AuditEvent.Builder event = AuditEvent.by(ctx, who).resource("patient", id);
     patients.requireVisible(who, id, AuditAction.UPDATE, event)
         .compose(current -> {
-          long expected = Preconditions.ifMatch(ctx);
-          PatientDetails details = PatientDetails.read(JsonInput.of(ctx, PatientDetails.FIELDS));
-          return patients.update(who, current, expected, details, event);
+          JsonInput in = JsonInput.of(ctx, UPDATE_FIELDS);
+          long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
+          return patients.update(who, current, expected, PatientDetails.read(in), event);
         })
         .onSuccess(p -> reply(ctx, 200, p))
         .onFailure(ctx::fail);
   }
 
   private static void reply(RoutingContext ctx, int status, Patient p) {
-    ctx.response().putHeader("ETag", Preconditions.etag(p.version()));
+    Preconditions.etag(ctx, p.version());
     JsonReply.send(ctx, status, p.toJson());
   }
 }
