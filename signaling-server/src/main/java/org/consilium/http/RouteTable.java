@@ -115,15 +115,20 @@ public final class RouteTable {
       if (roles == null) throw new IllegalStateException("no access rule for " + method + " " + path);
       Endpoint endpoint = new Endpoint(method, path, roles, patientPath, summary);
       catalog.add(endpoint);
+      boolean buffersBody = readsBody;
       Route route = router.route(method, path).handler(ctx -> {
         ctx.put(ENDPOINT, endpoint);
+        // Hold the body back until the caller is authenticated; the body handler resumes the request.
+        if (buffersBody) ctx.request().pause();
         ctx.next();
       });
       if (!endpoint.isPublic()) {
         route.handler(RouteTable.this::authenticate).handler(ctx -> authorize(ctx, endpoint));
       }
       if (readsBody) {
-        route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // Vert.x 5 refuses a BodyHandler after user handlers on one route; as a plain handler it may follow them.
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        route.handler(body::handle);
       }
       return route.handler(handler);
     }

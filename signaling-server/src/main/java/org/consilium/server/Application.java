@@ -3,9 +3,14 @@ package org.consilium.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import org.consilium.access.Authenticator;
+import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
+import org.consilium.http.ApiException;
 import org.consilium.http.EndpointCatalog;
+import org.consilium.http.ErrorCode;
 import org.consilium.http.RouteTable;
+import org.consilium.security.Identity;
 import org.consilium.store.Store;
 
 /**
@@ -14,23 +19,44 @@ import org.consilium.store.Store;
  */
 public final class Application {
 
-  private Application() {
+  /**
+   * Until the hash-chained trail is wired here, every record fails, so every audited action is refused
+   * (fail closed) rather than done unrecorded. Tests pass an in-memory trail through {@link ConsiliumVerticle}.
+   */
+  static final AuditTrail UNAVAILABLE_AUDIT = event -> Future.failedFuture(
+      new ApiException(ErrorCode.AUDIT_UNAVAILABLE, "The audit trail is not available; the action was not performed"));
+
+  private final AuditTrail audit;
+  private final Identity identity;
+
+  private Application(AuditTrail audit, Identity identity) {
+    this.audit = audit;
+    this.identity = identity;
   }
 
-  static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog) {
-    return Future.succeededFuture(new Application());
+  static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog,
+                                   AuditTrail auditOverride) {
+    AuditTrail audit = auditOverride != null ? auditOverride : UNAVAILABLE_AUDIT;
+    return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out)
+        .map(identity -> new Application(audit, identity));
+  }
+
+  /** The audit trail every capability records through. */
+  AuditTrail audit() {
+    return audit;
   }
 
   /** Verifies bearer tokens for every authenticated route. */
-  org.consilium.access.Authenticator authenticator() {
-    return token -> Future.failedFuture(new org.consilium.access.Authenticator.Unauthenticated("No identity provider is configured"));
+  Authenticator authenticator() {
+    return identity.authenticator();
   }
 
   /** Mounts every capability's API on the root router. */
   void mount(Router router, RouteTable api) {
+    identity.mount(api);
   }
 
   Future<Void> stop() {
-    return Future.succeededFuture();
+    return identity.stop();
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
+import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.store.Store;
@@ -22,6 +23,7 @@ public final class ConsiliumVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsiliumVerticle.class);
 
   private final Settings settings;
+  private final AuditTrail auditOverride;
   private final EndpointCatalog catalog = new EndpointCatalog();
   private HttpConfig http;
   private Store store;
@@ -29,7 +31,13 @@ public final class ConsiliumVerticle extends VerticleBase {
   private HttpServer server;
 
   public ConsiliumVerticle(Settings settings) {
+    this(settings, null);
+  }
+
+  /** A verticle recording to the given audit trail instead of the configured one (tests). */
+  public ConsiliumVerticle(Settings settings, AuditTrail auditOverride) {
     this.settings = settings;
+    this.auditOverride = auditOverride;
   }
 
   @Override
@@ -39,7 +47,7 @@ public final class ConsiliumVerticle extends VerticleBase {
     return Store.open(vertx, storeConfig)
         .compose(s -> {
           store = s;
-          return Application.start(vertx, settings, http, store, catalog);
+          return Application.start(vertx, settings, http, store, catalog, auditOverride);
         })
         .compose(app -> {
           application = app;
