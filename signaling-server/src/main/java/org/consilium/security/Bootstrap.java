@@ -58,7 +58,7 @@ final class Bootstrap {
   private Future<Hospital> systemHospital() {
     return hospitals.findByCode(SYSTEM_HOSPITAL_CODE).compose(found -> {
       if (found.isPresent()) return Future.succeededFuture(found.get());
-      Instant now = Instant.now();
+      Instant now = StoredRecords.now();
       Hospital sys = new Hospital(UUID.randomUUID().toString(), SYSTEM_HOSPITAL_CODE, "Consilium", HospitalLevel.CENTRAL,
           null, true, 1, now, now);
       return hospitals.insert(sys).recover(e -> e instanceof ApiException api && api.code() == ErrorCode.HOSPITAL_CODE_TAKEN
@@ -68,7 +68,7 @@ final class Bootstrap {
   }
 
   private static User admin(Hospital hospital, String hash) {
-    Instant now = Instant.now();
+    Instant now = StoredRecords.now();
     return new User(UUID.randomUUID().toString(), ADMIN_USERNAME, "Quản trị hệ thống", Role.ADMINISTRATOR, hospital.id(),
         null, null, true, hash, 0, null, 1, now, now);
   }

@@ -32,7 +32,7 @@ final class HospitalService {
 
   Future<Hospital> create(String code, String name, HospitalLevel level, String province, boolean active,
                           AuditEvent.Builder event) {
-    Instant now = Instant.now();
+    Instant now = StoredRecords.now();
     Hospital h = new Hospital(UUID.randomUUID().toString(), code, name, level, province, active, 1, now, now);
     return hospitals.insert(h)
         .compose(created -> audit.record(event.resource("hospital", created.id()).detail("code " + created.code())

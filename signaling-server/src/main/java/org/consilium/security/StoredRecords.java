@@ -8,6 +8,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -45,6 +46,11 @@ final class StoredRecords {
 
   static boolean isDuplicateKey(Throwable e) {
     return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+  }
+
+  /** Now, at the millisecond precision a BSON date keeps, so a record reads back equal to what was written. */
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
   static Date date(Instant instant) {

@@ -54,7 +54,7 @@ final class UserService {
     return requireHospital(n.hospitalId())
         .compose(v -> hasher.hash(n.password()))
         .compose(hash -> {
-          Instant now = Instant.now();
+          Instant now = StoredRecords.now();
           return users.insert(new User(UUID.randomUUID().toString(), n.username(), n.displayName(), n.role(), n.hospitalId(),
               n.email(), n.specialty(), n.active(), hash, 0, null, 1, now, now));
         })
