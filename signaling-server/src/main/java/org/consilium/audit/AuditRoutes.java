@@ -14,9 +14,12 @@ import org.consilium.http.RouteTable;
 /** The administrator's view of the audit trail: search it, verify its chain. Both are themselves audited. */
 public final class AuditRoutes {
 
-  private final AuditService audit;
+  private final AuditService chain;
+  private final AuditTrail audit;
 
-  public AuditRoutes(AuditService audit) {
+  /** Queries go to {@code chain}; the queries themselves are recorded through {@code audit}. */
+  public AuditRoutes(AuditService chain, AuditTrail audit) {
+    this.chain = chain;
     this.audit = audit;
   }
 
@@ -35,7 +38,7 @@ public final class AuditRoutes {
         in.instant("from"), in.instant("to"), in.paging(50, 500));
     if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) in.error("to", "must be after from");
     in.throwIfInvalid();
-    audit.search(query)
+    chain.search(query)
         .compose(page -> audit.record(AuditEvent.by(ctx, RouteTable.principal(ctx)).resource("audit", null)
             .patient(query.patientId()).detail("results=" + page.items().size() + " total=" + page.total())
             .build(AuditAction.SEARCH, AuditOutcome.SUCCESS)).map(page))
@@ -44,7 +47,7 @@ public final class AuditRoutes {
   }
 
   private void verify(RoutingContext ctx) {
-    audit.verify()
+    chain.verify()
         .compose(result -> audit.record(AuditEvent.by(ctx, RouteTable.principal(ctx)).resource("audit", null)
             .detail(result.valid() ? "valid checked=" + result.checked() : "broken seq=" + result.brokenSeq())
             .build(AuditAction.AUDIT_VERIFY, result.valid() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED)).map(result))

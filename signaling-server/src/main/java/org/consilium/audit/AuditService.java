@@ -39,8 +39,8 @@ public final class AuditService implements AuditTrail {
   }
 
   /** Records care-team grants and revocations: the grantor as actor, the grantee as resource, the reason as detail. */
-  public CareTeam.Recorder careTeamRecorder() {
-    return (grant, granted, byUserId) -> record(new AuditEvent(Instant.now(), byUserId, null, null, null,
+  public static CareTeam.Recorder careTeamRecorder(AuditTrail trail) {
+    return (grant, granted, byUserId) -> trail.record(new AuditEvent(Instant.now(), byUserId, null, null, null,
         granted ? AuditAction.CARE_GRANT : AuditAction.CARE_REVOKE, "care_team", grant.userId(), grant.patientId(),
         AuditOutcome.SUCCESS, null, null, grant.reason()));
   }

@@ -27,6 +27,7 @@ public enum ErrorCode {
   REFRESH_INVALID("CNS-1004", 401, "Invalid or expired refresh token"),
   SSO_NOT_CONFIGURED("CNS-1005", 404, "Single sign-on is not configured"),
   SSO_FAILED("CNS-1006", 401, "Single sign-on failed"),
+  ACCOUNT_DISABLED("CNS-1007", 403, "Account disabled"),
   USER_NOT_FOUND("CNS-1010", 404, "User not found"),
   USERNAME_TAKEN("CNS-1011", 409, "Username already taken"),
   HOSPITAL_NOT_FOUND("CNS-1012", 404, "Hospital not found"),

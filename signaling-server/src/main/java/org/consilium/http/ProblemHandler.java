@@ -15,6 +15,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    // A route refused before reading the body (e.g. no token) left the request paused: let the rest of the body
+    // flow in and be dropped, or the client blocks sending it and never reads the answer.
+    if (!ctx.request().isEnded()) ctx.request().resume();
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
       Problems.send(ctx, api);

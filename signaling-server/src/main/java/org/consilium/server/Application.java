@@ -3,6 +3,8 @@ package org.consilium.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.function.UnaryOperator;
+import org.consilium.access.Authenticator;
 import org.consilium.access.CareTeam;
 import org.consilium.audit.AuditRoutes;
 import org.consilium.audit.AuditService;
@@ -12,6 +14,7 @@ import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
+import org.consilium.security.Identity;
 import org.consilium.store.Store;
 
 /**
@@ -20,20 +23,31 @@ import org.consilium.store.Store;
  */
 public final class Application {
 
-  private final AuditService audit;
+  private final AuditService auditService;
+  private final AuditTrail audit;
+  private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
 
-  private Application(AuditService audit, CareTeam careTeam, PatientService patients) {
+  private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
+                      PatientService patients) {
+    this.auditService = auditService;
     this.audit = audit;
+    this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
   }
 
-  static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog) {
-    return AuditService.start(vertx, store).compose(audit ->
-        CareTeam.start(store, audit.careTeamRecorder()).compose(careTeam ->
-            PatientService.start(store, careTeam, audit).map(patients -> new Application(audit, careTeam, patients))));
+  /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
+  static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog,
+                                   UnaryOperator<AuditTrail> auditAround) {
+    return AuditService.start(vertx, store).compose(chain -> {
+      AuditTrail audit = auditAround.apply(chain);
+      return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
+          CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
+              PatientService.start(store, careTeam, audit)
+                  .map(patients -> new Application(chain, audit, identity, careTeam, patients))));
+    });
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
@@ -52,17 +66,18 @@ public final class Application {
   }
 
   /** Verifies bearer tokens for every authenticated route. */
-  org.consilium.access.Authenticator authenticator() {
-    return token -> Future.failedFuture(new org.consilium.access.Authenticator.Unauthenticated("No identity provider is configured"));
+  Authenticator authenticator() {
+    return identity.authenticator();
   }
 
   /** Mounts every capability's API on the root router. */
   void mount(Router router, RouteTable api) {
-    new AuditRoutes(audit).mount(api);
+    identity.mount(api);
+    new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
   }
 
   Future<Void> stop() {
-    return Future.succeededFuture();
+    return identity.stop();
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.store.Store;
@@ -22,6 +24,7 @@ public final class ConsiliumVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ConsiliumVerticle.class);
 
   private final Settings settings;
+  private final UnaryOperator<AuditTrail> auditAround;
   private final EndpointCatalog catalog = new EndpointCatalog();
   private HttpConfig http;
   private Store store;
@@ -29,7 +32,13 @@ public final class ConsiliumVerticle extends VerticleBase {
   private HttpServer server;
 
   public ConsiliumVerticle(Settings settings) {
+    this(settings, UnaryOperator.identity());
+  }
+
+  /** A verticle whose audit trail is wrapped by {@code auditAround} (tests observe or refuse records). */
+  public ConsiliumVerticle(Settings settings, UnaryOperator<AuditTrail> auditAround) {
     this.settings = settings;
+    this.auditAround = auditAround;
   }
 
   @Override
@@ -39,7 +48,7 @@ public final class ConsiliumVerticle extends VerticleBase {
     return Store.open(vertx, storeConfig)
         .compose(s -> {
           store = s;
-          return Application.start(vertx, settings, http, store, catalog);
+          return Application.start(vertx, settings, http, store, catalog, auditAround);
         })
         .compose(app -> {
           application = app;

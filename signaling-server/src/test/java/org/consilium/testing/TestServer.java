@@ -2,6 +2,7 @@ package org.consilium.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.consilium.access.Role;
 import org.consilium.config.Settings;
 import org.consilium.server.ConsiliumVerticle;
 
@@ -20,9 +23,15 @@ import org.consilium.server.ConsiliumVerticle;
 public final class TestServer implements AutoCloseable {
 
   public static final String ADMIN_PASSWORD = "Admin-Test-Password-1";
+  /** The password {@link #createUser} gives every user. */
+  public static final String USER_PASSWORD = "User-Test-Password-1";
 
   private final Map<String, String> env = new HashMap<>();
   private final Path dataDir;
+  private final RecordingAuditTrail audit = new RecordingAuditTrail();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private String adminToken;
+  private String hospitalId;
   private Vertx vertx;
   private ConsiliumVerticle verticle;
 
@@ -56,7 +65,8 @@ public final class TestServer implements AutoCloseable {
 
   public TestServer start() {
     vertx = Vertx.vertx();
-    verticle = new ConsiliumVerticle(Settings.load(env));
+    adminToken = null;
+    verticle = new ConsiliumVerticle(Settings.load(env), audit::around);
     await(vertx.deployVerticle(verticle));
     return this;
   }
@@ -96,6 +106,62 @@ public final class TestServer implements AutoCloseable {
 
   public ApiClient api() {
     return new ApiClient(baseUrl());
+  }
+
+  /** Every audit event the server recorded. */
+  public RecordingAuditTrail audit() {
+    return audit;
+  }
+
+  /** Signs in over the API and returns the access token; fails the test if the sign-in fails. */
+  public String login(String username, String password) {
+    ApiClient.Response resp = api().post("/api/auth/login", new JsonObject().put("username", username).put("password", password));
+    if (resp.status() != 200) throw new AssertionError("login of " + username + " failed: " + resp);
+    return resp.json().getString("accessToken");
+  }
+
+  /** An access token of the bootstrap administrator (one sign-in per start). */
+  public String adminToken() {
+    if (adminToken == null) adminToken = login("admin", ADMIN_PASSWORD);
+    return adminToken;
+  }
+
+  /** The API as the bootstrap administrator. */
+  public ApiClient admin() {
+    return api().token(adminToken());
+  }
+
+  /** Registers a hospital through the admin API; level is commune, district, provincial or central. */
+  public JsonObject createHospital(String code, String name, String level) {
+    ApiClient.Response resp = admin().post("/api/hospitals", new JsonObject().put("code", code).put("name", name)
+        .put("level", level).put("province", "Hà Nội"));
+    if (resp.status() != 201) throw new AssertionError("hospital " + code + " not created: " + resp);
+    return resp.json();
+  }
+
+  /** A hospital for tests that need one but do not care which (created once per server). */
+  public String testHospitalId() {
+    if (hospitalId == null) {
+      hospitalId = createHospital("TEST" + sequence.incrementAndGet() + "-" + System.nanoTime() % 100_000,
+          "Bệnh viện Kiểm thử", "district").getString("id");
+    }
+    return hospitalId;
+  }
+
+  /** Creates a user through the admin API with password {@link #USER_PASSWORD}; returns the user JSON. */
+  public JsonObject createUser(String username, Role role, String hospitalId) {
+    ApiClient.Response resp = admin().post("/api/users", new JsonObject().put("username", username)
+        .put("displayName", "Bác sĩ " + username).put("role", role.wire()).put("hospitalId", hospitalId)
+        .put("email", username + "@benhvien.test").put("password", USER_PASSWORD));
+    if (resp.status() != 201) throw new AssertionError("user " + username + " not created: " + resp);
+    return resp.json();
+  }
+
+  /** A fresh user of the given role in the test hospital, signed in: returns its access token. */
+  public String tokenFor(Role role) {
+    String username = role.wire().replace("_", "") + sequence.incrementAndGet();
+    createUser(username, role, testHospitalId());
+    return login(username, USER_PASSWORD);
   }
 
   @Override
