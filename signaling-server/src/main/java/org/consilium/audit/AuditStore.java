@@ -3,6 +3,7 @@ package org.consilium.audit;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
@@ -62,10 +63,12 @@ final class AuditStore {
     }
   }
 
-  /** Up to {@code limit} stored documents from {@code fromSeq} on, in chain order, as stored (for verification). */
-  List<Document> chainFrom(long fromSeq, int limit) {
-    return collection().find(Filters.gte("_id", fromSeq)).sort(Sorts.ascending("_id")).limit(limit)
-        .into(new ArrayList<>());
+  /**
+   * Every stored document in chain order, as stored, for verification: one cursor read in batches (a range
+   * query per batch would make the embedded server scan the whole collection each time).
+   */
+  MongoCursor<Document> chain(int batchSize) {
+    return collection().find().sort(Sorts.ascending("_id")).batchSize(batchSize).iterator();
   }
 
   /** Newest first. */

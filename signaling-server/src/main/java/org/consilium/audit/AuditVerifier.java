@@ -1,14 +1,17 @@
 package org.consilium.audit;
 
+import com.mongodb.client.MongoCursor;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.consilium.store.Store;
 
 /**
- * Walks the chain from seq 1 in batches on the store's worker pool and stops at the first broken link:
- * a missing seq (a deleted record), a prevHash that is not the previous link's hash (a record moved,
- * replaced or re-hashed), or a hash that does not match the record's content (a changed field).
+ * Walks the chain from seq 1 in batches on the store's worker pool (one batch per task, so a long walk never
+ * holds a worker for long) and stops at the first broken link: a missing seq (a deleted record), a prevHash
+ * that is not the previous link's hash (a record moved, replaced or re-hashed), or a hash that does not match
+ * the record's content (a changed field).
  */
 final class AuditVerifier {
 
@@ -23,15 +26,25 @@ final class AuditVerifier {
   }
 
   Future<Verification> verify() {
-    return walk(new Walk(1, AuditRecord.GENESIS, 0));
+    return store.read(() -> records.chain(batchSize)).compose(cursor -> walk(cursor, new Walk(1, AuditRecord.GENESIS, 0))
+        .eventually(() -> store.read(() -> {
+          cursor.close();
+          return null;
+        })));
   }
 
-  private Future<Verification> walk(Walk at) {
-    return store.read(() -> check(at, records.chainFrom(at.nextSeq, batchSize)))
-        .compose(step -> step.result != null ? Future.succeededFuture(step.result) : walk(step.next));
+  private Future<Verification> walk(MongoCursor<Document> cursor, Walk at) {
+    return store.read(() -> check(at, next(cursor)))
+        .compose(step -> step.result != null ? Future.succeededFuture(step.result) : walk(cursor, step.next));
   }
 
-  /** Checks one batch; either a final result or where to continue. */
+  private List<Document> next(MongoCursor<Document> cursor) {
+    List<Document> batch = new ArrayList<>(batchSize);
+    while (batch.size() < batchSize && cursor.hasNext()) batch.add(cursor.next());
+    return batch;
+  }
+
+  /** Checks one batch; either a final result or where to continue. A short batch is the end of the chain. */
   private Step check(Walk at, List<Document> batch) {
     long expected = at.nextSeq;
     String prevHash = at.prevHash;
@@ -57,11 +70,8 @@ final class AuditVerifier {
       expected++;
       checked++;
     }
-    Walk next = new Walk(expected, prevHash, checked);
-    if (batch.size() < batchSize) {
-      return new Step(new Verification(true, checked, null, null, expected - 1, prevHash), null);
-    }
-    return new Step(null, next);
+    if (batch.size() == batchSize) return new Step(null, new Walk(expected, prevHash, checked));
+    return new Step(new Verification(true, checked, null, null, expected - 1, prevHash), null);
   }
 
   private static Step broken(long checked, long seq, String reason, String lastGoodHash) {

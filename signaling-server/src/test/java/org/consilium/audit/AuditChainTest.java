@@ -130,6 +130,11 @@ class AuditChainTest {
     assertEquals(2_345, v.checked());
     records.updateOne(Filters.eq("_id", 2_001L), Updates.set("detail", "edited"));
     assertEquals(2_001L, await(audit.verify()).brokenSeq());
+    // A deleted run longer than a batch is a gap, not the end of the chain.
+    records.deleteMany(Filters.and(Filters.gte("_id", 1_001L), Filters.lte("_id", 2_100L)));
+    Verification gap = await(audit.verify());
+    assertEquals(1_001L, gap.brokenSeq());
+    assertEquals("record missing: the sequence jumps from 1000 to 2101", gap.brokenReason());
   }
 
   @Test
