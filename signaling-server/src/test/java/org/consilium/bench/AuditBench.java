@@ -2,6 +2,7 @@ package org.consilium.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +56,9 @@ public final class AuditBench {
           + String.join("", rows)
           + String.format("| `GET /api/audit/verify` walk (valid=%s) | 1 | %d | %.0f | | |%n", v.valid(), v.checked(), v.checked() / seconds);
       String section = "Measured " + Instant.now().toString().substring(0, 10) + " on " + Runtime.getRuntime().availableProcessors()
-          + " cores, embedded store (H2 file committed before each acknowledgement), " + events + " events per row.\n\n" + table;
+          + " cores (load average " + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+          + " at the end: other work shared the machine), embedded store (H2 file committed before each acknowledgement), "
+          + events + " events per row.\n\n" + table;
       System.out.println(section);
       System.setProperty("consilium.updateDocs", "true");
       GeneratedDocs.assertSection("performance.md", "audit", section);
