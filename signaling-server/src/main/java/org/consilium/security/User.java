@@ -46,6 +46,7 @@ public record User(String id, String username, String displayName, Role role, St
         .put("email", email)
         .put("specialty", specialty)
         .put("active", active)
+        .put("failedLogins", failedLogins)
         .put("locked", lockedAt(now))
         .put("lockedUntil", lockedAt(now) ? lockedUntil.toString() : null)
         .put("version", version)
