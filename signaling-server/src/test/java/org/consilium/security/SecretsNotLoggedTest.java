@@ -3,6 +3,7 @@ package org.consilium.security;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -20,6 +21,13 @@ class SecretsNotLoggedTest {
   @DisplayName("passwords, access tokens and refresh tokens never appear in any log line")
   void nothingSecretLogged() {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger ours = (Logger) LoggerFactory.getLogger("org.consilium");
+    Logger access = (Logger) LoggerFactory.getLogger("consilium.access");
+    Level oursLevel = ours.getLevel();
+    Level accessLevel = access.getLevel();
+    // Our code down to DEBUG, the access log included (the test logging configuration mutes it); others at INFO.
+    ours.setLevel(Level.DEBUG);
+    access.setLevel(Level.DEBUG);
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     captured.start();
     root.addAppender(captured);
@@ -36,6 +44,8 @@ class SecretsNotLoggedTest {
       server.api().token(tokens.getString("accessToken") + "x").get("/api/me");
     } finally {
       root.detachAppender(captured);
+      ours.setLevel(oursLevel);
+      access.setLevel(accessLevel);
     }
     List<String> lines = captured.list.stream().map(e -> e.getFormattedMessage() + " " + e.getKeyValuePairs()
         + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
