@@ -26,6 +26,7 @@ public final class Application {
   static final AuditTrail UNAVAILABLE_AUDIT = event -> Future.failedFuture(
       new ApiException(ErrorCode.AUDIT_UNAVAILABLE, "The audit trail is not available; the action was not performed"));
 
+  /** The audit trail every capability records through; pass it to each capability built here. */
   private final AuditTrail audit;
   private final Identity identity;
 
@@ -39,11 +40,6 @@ public final class Application {
     AuditTrail audit = auditOverride != null ? auditOverride : UNAVAILABLE_AUDIT;
     return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out)
         .map(identity -> new Application(audit, identity));
-  }
-
-  /** The audit trail every capability records through. */
-  AuditTrail audit() {
-    return audit;
   }
 
   /** Verifies bearer tokens for every authenticated route. */
