@@ -74,7 +74,7 @@ final class HospitalRoutes {
         in.oneOf("level", HospitalLevel::fromWire, HospitalLevel.wires(), false),
         in.text("province", 1, 100, false), in.bool("active", false));
     Long bodyVersion = in.integer("version", 1, Long.MAX_VALUE, false);
-    if (in.valid() && edit.fieldNames().isEmpty()) in.error("name", "send at least one of name, level, province, active");
+    if (in.valid() && edit.changes().isEmpty()) in.error("name", "send at least one of name, level, province, active");
     in.throwIfInvalid();
     long version = Preconditions.expectedVersion(ctx, bodyVersion);
     hospitals.update(ctx.pathParam("hospitalId"), version, edit, AuditEvent.by(ctx, RouteTable.principal(ctx)))

@@ -40,8 +40,9 @@ final class HospitalService {
   }
 
   Future<Hospital> update(String id, long expectedVersion, HospitalEdit edit, AuditEvent.Builder event) {
-    return hospitals.update(id, expectedVersion, edit.update())
-        .compose(updated -> audit.record(event.resource("hospital", id).detail("changed " + String.join(",", edit.fieldNames()))
+    FieldChanges changes = edit.changes();
+    return hospitals.update(id, expectedVersion, changes.update())
+        .compose(updated -> audit.record(event.resource("hospital", id).detail(changes.describe())
             .build(AuditAction.UPDATE, AuditOutcome.SUCCESS)).map(updated));
   }
 

@@ -37,15 +37,9 @@ final class HospitalStore {
 
   Future<Hospital> insert(Hospital h) {
     return store.write(() -> {
-      try {
-        collection().insertOne(toDocument(h));
-        return h;
-      } catch (RuntimeException e) {
-        if (StoredRecords.isDuplicateKey(e)) {
-          throw new ApiException(ErrorCode.HOSPITAL_CODE_TAKEN, "A hospital with code " + h.code() + " already exists");
-        }
-        throw e;
-      }
+      StoredRecords.insertUnique(collection(), toDocument(h),
+          () -> new ApiException(ErrorCode.HOSPITAL_CODE_TAKEN, "A hospital with code " + h.code() + " already exists"));
+      return h;
     });
   }
 

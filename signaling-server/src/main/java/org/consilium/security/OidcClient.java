@@ -138,13 +138,25 @@ final class OidcClient {
       for (int i = 0; i < list.size(); i++) {
         JsonObject key = list.getJsonObject(i);
         if ("enc".equals(key.getString("use"))) continue;   // Keycloak also publishes an encryption key
-        if ("RSA".equals(key.getString("kty")) && !key.containsKey("alg")) key = key.copy().put("alg", "RS256");
-        options.addJwk(key);
+        String alg = key.getString("alg", defaultAlgorithm(key));
+        if (alg != null) options.addJwk(key.copy().put("alg", alg));
       }
       return JWTAuth.create(vertx, options);
     }));
     keys = fetched;
     return fetched;
+  }
+
+  /** JWKS entries may omit "alg"; derive it from the key type as the issuer would sign. Null: not a signing key we use. */
+  private static String defaultAlgorithm(JsonObject key) {
+    if ("RSA".equals(key.getString("kty"))) return "RS256";
+    if (!"EC".equals(key.getString("kty"))) return null;
+    return switch (key.getString("crv", "")) {
+      case "P-256" -> "ES256";
+      case "P-384" -> "ES384";
+      case "P-521" -> "ES512";
+      default -> null;
+    };
   }
 
   private Future<JsonObject> getJson(String url) {

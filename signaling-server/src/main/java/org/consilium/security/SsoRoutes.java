@@ -72,8 +72,9 @@ final class SsoRoutes {
           redirect(ctx, url);
         })
         .onFailure(e -> {
-          LOG.atWarn().addKeyValue("reason", e.getMessage()).log("Single sign-on could not start");
-          ctx.fail(e instanceof ApiException ? e : OidcClient.failed("The sign-on service cannot be reached"));
+          LOG.atWarn().addKeyValue("requestId", RequestIds.of(ctx)).addKeyValue("reason", e.getMessage())
+              .log("Single sign-on could not start");
+          redirect(ctx, config.appUrl("sso-error=" + ErrorCode.SSO_FAILED.code()));
         });
   }
 
@@ -110,9 +111,10 @@ final class SsoRoutes {
     event.actorName(username);
     return users.findByUsername(username).compose(found -> {
       User user = found.orElse(null);
-      if (user == null) return Future.failedFuture(OidcClient.failed("No Consilium account is named " + username));
+      // The name goes to the audit record (actorName), not into the message, which is also logged.
+      if (user == null) return Future.failedFuture(OidcClient.failed("No active Consilium account has this " + config.usernameClaim()));
       event.actor(user.principal(null)).resource("user", user.id());
-      if (!user.active()) return Future.failedFuture(OidcClient.failed("The account is disabled"));
+      if (!user.active()) return Future.failedFuture(OidcClient.failed("No active Consilium account has this " + config.usernameClaim()));
       if (user.lockedAt(Instant.now())) return Future.failedFuture(OidcClient.failed("The account is locked"));
       return sessions.open(user, "sso", event);
     });

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.consilium.http.ApiException;
@@ -39,12 +40,22 @@ final class StoredRecords {
         + current.get("version") + ", you sent " + expectedVersion + "); reload it and apply your change again");
   }
 
+  /** Inserts a new record; a unique-index clash becomes the given answer (e.g. USERNAME_TAKEN). Blocking. */
+  static void insertUnique(MongoCollection<Document> collection, Document doc, Supplier<ApiException> onDuplicate) {
+    try {
+      collection.insertOne(doc);
+    } catch (RuntimeException e) {
+      if (isDuplicateKey(e)) throw onDuplicate.get();
+      throw e;
+    }
+  }
+
   /** Applies an unconditional update and returns the record after it, or null when there is none. */
   static Document updateAndGet(MongoCollection<Document> collection, Bson filter, Bson update) {
     return collection.findOneAndUpdate(filter, update, AFTER);
   }
 
-  static boolean isDuplicateKey(Throwable e) {
+  private static boolean isDuplicateKey(Throwable e) {
     return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
   }
 

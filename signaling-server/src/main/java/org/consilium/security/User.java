@@ -25,31 +25,30 @@ public record User(String id, String username, String displayName, Role role, St
 
   /** The short form carried in login answers. */
   JsonObject summaryJson(String hospitalName) {
-    return new JsonObject()
-        .put("id", id)
-        .put("username", username)
-        .put("displayName", displayName)
-        .put("role", role.wire())
-        .put("hospitalId", hospitalId)
-        .put("hospitalName", hospitalName);
+    return identity().put("hospitalName", hospitalName);
   }
 
   /** The full form for administrators and for the user themself. */
   JsonObject toJson() {
     Instant now = Instant.now();
-    return new JsonObject()
-        .put("id", id)
-        .put("username", username)
-        .put("displayName", displayName)
-        .put("role", role.wire())
-        .put("hospitalId", hospitalId)
+    return identity()
         .put("email", email)
         .put("specialty", specialty)
         .put("active", active)
+        .put("failedLogins", failedLogins)
         .put("locked", lockedAt(now))
         .put("lockedUntil", lockedAt(now) ? lockedUntil.toString() : null)
         .put("version", version)
         .put("createdAt", createdAt.toString())
         .put("updatedAt", updatedAt.toString());
+  }
+
+  private JsonObject identity() {
+    return new JsonObject()
+        .put("id", id)
+        .put("username", username)
+        .put("displayName", displayName)
+        .put("role", role.wire())
+        .put("hospitalId", hospitalId);
   }
 }

@@ -80,7 +80,7 @@ final class UserRoutes {
     UserEdit edit = new UserEdit(in.text("displayName", 1, 200, false), in.oneOf("role", Role::fromWire, ROLES, false),
         in.text("hospitalId", 1, 64, false), email(in, false), in.text("specialty", 0, 100, false), in.bool("active", false));
     Long bodyVersion = in.integer("version", 1, Long.MAX_VALUE, false);
-    if (in.valid() && edit.fieldNames().isEmpty()) {
+    if (in.valid() && edit.changes().isEmpty()) {
       in.error("displayName", "send at least one of displayName, role, hospitalId, email, specialty, active");
     }
     in.throwIfInvalid();

@@ -20,6 +20,10 @@ final class UserService {
                  boolean active, String password) {
   }
 
+  /** A user with the name of their hospital, as they see themself. */
+  record Profile(User user, String hospitalName) {
+  }
+
   private final UserStore users;
   private final HospitalStore hospitals;
   private final PasswordHasher hasher;
@@ -47,9 +51,6 @@ final class UserService {
     return get(id).compose(u -> hospitals.find(u.hospitalId()).map(h -> new Profile(u, h.map(Hospital::name).orElse(null))));
   }
 
-  record Profile(User user, String hospitalName) {
-  }
-
   Future<User> create(NewUser n, AuditEvent.Builder event) {
     return requireHospital(n.hospitalId())
         .compose(v -> hasher.hash(n.password()))
@@ -64,11 +65,12 @@ final class UserService {
   Future<User> update(String id, long expectedVersion, UserEdit edit, AuditEvent.Builder event) {
     Future<Void> checks = edit.hospitalId() == null ? Future.succeededFuture() : requireHospital(edit.hospitalId());
     if (edit.removesAdministration()) checks = checks.compose(v -> keepsAnAdministrator(id));
+    FieldChanges changes = edit.changes();
     return checks
-        .compose(v -> users.update(id, expectedVersion, edit.update()))
+        .compose(v -> users.update(id, expectedVersion, changes.update()))
         .compose(u -> u.active() ? Future.succeededFuture(u)
             : sessions.revokeAllOf(id, null, "account disabled").map(u))
-        .compose(u -> audited(event, u, AuditAction.UPDATE, "changed " + String.join(",", edit.fieldNames())));
+        .compose(u -> audited(event, u, AuditAction.UPDATE, changes.describe()));
   }
 
   Future<User> unlock(String id, AuditEvent.Builder event) {

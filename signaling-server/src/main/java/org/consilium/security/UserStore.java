@@ -51,15 +51,9 @@ final class UserStore {
 
   Future<User> insert(User u) {
     return store.write(() -> {
-      try {
-        collection().insertOne(toDocument(u));
-        return u;
-      } catch (RuntimeException e) {
-        if (StoredRecords.isDuplicateKey(e)) {
-          throw new ApiException(ErrorCode.USERNAME_TAKEN, "The username " + u.username() + " is already taken");
-        }
-        throw e;
-      }
+      StoredRecords.insertUnique(collection(), toDocument(u),
+          () -> new ApiException(ErrorCode.USERNAME_TAKEN, "The username " + u.username() + " is already taken"));
+      return u;
     });
   }
 
@@ -153,7 +147,7 @@ final class UserStore {
         .append("updatedAt", date(u.updatedAt()));
   }
 
-  static User fromDocument(Document d) {
+  private static User fromDocument(Document d) {
     return new User(d.getString("_id"), d.getString("username"), d.getString("displayName"),
         Role.fromWire(d.getString("role")).orElseThrow(() -> new IllegalStateException("Unknown role in user " + d.get("_id"))),
         d.getString("hospitalId"), d.getString("email"), d.getString("specialty"), d.getBoolean("active", false),

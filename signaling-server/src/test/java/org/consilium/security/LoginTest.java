@@ -127,26 +127,37 @@ class LoginTest {
   }
 
   @Test
-  @DisplayName("concurrent wrong passwords are all counted: exactly N in parallel lock the account")
+  @DisplayName("concurrent wrong passwords are all counted (atomic increments), and lock exactly once")
   void concurrentFailuresAreCounted() throws Exception {
-    JsonObject user = server.createUser("bs.giang", Role.SPECIALIST, hospitalId);
-    ExecutorService pool = Executors.newFixedThreadPool(MAX_FAILURES);
-    try {
-      List<Future<ApiClient.Response>> attempts = new java.util.ArrayList<>();
-      for (int i = 0; i < MAX_FAILURES; i++) {
-        String pw = "wrong-in-parallel-" + i;
-        attempts.add(pool.submit(() -> login("bs.giang", pw)));
+    int attempts = 12;
+    try (TestServer busy = TestServer.create().with("LOGIN_MAX_FAILURES", String.valueOf(attempts)).start()) {
+      JsonObject user = busy.createUser("bs.giang", Role.SPECIALIST, busy.testHospitalId());
+      String path = "/api/users/" + user.getString("id");
+      ExecutorService pool = Executors.newFixedThreadPool(attempts);
+      try {
+        List<Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts - 1; i++) {
+          JsonObject body = new JsonObject().put("username", "bs.giang").put("password", "wrong-in-parallel-" + i);
+          answers.add(pool.submit(() -> busy.api().post("/api/auth/login", body)));
+        }
+        for (Future<ApiClient.Response> a : answers) assertProblem(a.get(), ErrorCode.LOGIN_FAILED);
+        assertEquals(attempts - 1, busy.admin().get(path).json().getInteger("failedLogins"), "no failure lost");
+
+        answers.clear();
+        for (int i = 0; i < attempts; i++) {
+          JsonObject body = new JsonObject().put("username", "bs.giang").put("password", "wrong-again-" + i);
+          answers.add(pool.submit(() -> busy.api().post("/api/auth/login", body)));
+        }
+        for (Future<ApiClient.Response> a : answers) {
+          int status = a.get().status();
+          assertTrue(status == 401 || status == 423, () -> "status " + status);
+        }
+      } finally {
+        pool.shutdown();
       }
-      for (Future<ApiClient.Response> a : attempts) {
-        int status = a.get().status();
-        assertTrue(status == 401 || status == 423, () -> "status " + status);
-      }
-    } finally {
-      pool.shutdown();
+      assertTrue(busy.admin().get(path).json().getBoolean("locked"));
+      assertEquals(1, busy.audit().events(AuditAction.ACCOUNT_LOCKED).size(), "locked exactly once");
     }
-    assertProblem(login("bs.giang", TestServer.USER_PASSWORD), ErrorCode.ACCOUNT_LOCKED);
-    assertEquals(1, server.audit().events(AuditAction.ACCOUNT_LOCKED).stream()
-        .filter(e -> user.getString("id").equals(e.actorUserId())).count(), "locked exactly once");
   }
 
   @Test

@@ -67,7 +67,12 @@ public final class TestServer implements AutoCloseable {
     vertx = Vertx.vertx();
     adminToken = null;
     verticle = new ConsiliumVerticle(Settings.load(env), audit::around);
-    await(vertx.deployVerticle(verticle));
+    try {
+      await(vertx.deployVerticle(verticle));
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
     return this;
   }
 
