@@ -1,3 +1,73 @@
-export function App() {
-  return <h1>Consilium</h1>;
+import { useEffect, useState } from 'react';
+import { can, homePath } from '../core/auth/access';
+import { matchPath } from '../core/router/Router';
+import { AppShell } from './AppShell';
+import { Link } from './components/Link';
+import { LoginPage } from './pages/LoginPage';
+import { useI18n, useNavigate, usePlace, usePlatform, useUser } from './platform';
+import { ROUTES } from './routes';
+
+/** Boots the session (reload or SSO hand-off), then shows the login page or the page the path names. */
+export function App({ initialHash }: { initialHash: string }) {
+  const { session, router } = usePlatform();
+  const navigate = useNavigate();
+  const [booted, setBooted] = useState(false);
+
+  useEffect(() => {
+    let ssoFailed = false;
+    try {
+      session.acceptSsoFragment(initialHash);
+    } catch {
+      ssoFailed = true;
+    }
+    session.restore().catch(() => undefined).finally(() => {
+      setBooted(true);
+      if (ssoFailed) navigate('/login?reason=sso', { replace: true });
+    });
+    return session.events.subscribe('expired', () => {
+      const here = router.current.path + (router.current.query.size ? `?${router.current.query}` : '');
+      navigate(`/login?reason=expired&next=${encodeURIComponent(here)}`, { replace: true });
+    });
+  }, [session, router, initialHash, navigate]);
+
+  return booted ? <Routes /> : <Booting />;
+}
+
+function Routes() {
+  const user = useUser();
+  const { path } = usePlace();
+  const navigate = useNavigate();
+  const redirect = !user && path !== '/login' ? `/login${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`
+    : user && (path === '/' || path === '/login') ? homePath(user) : null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect, navigate]);
+
+  if (redirect) return null;
+  if (!user) return <LoginPage />;
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params && can(user, route.feature)) {
+      const Page = route.page;
+      return <AppShell><Page key={path} params={params} /></AppShell>;
+    }
+  }
+  return <AppShell><NotFound /></AppShell>;
+}
+
+function Booting() {
+  const { t } = useI18n();
+  return <p role="status" className="booting">{t('app.loading')}</p>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  const user = useUser();
+  return (
+    <section>
+      <h1>{t('app.notFound')}</h1>
+      {user && <Link href={homePath(user)}>{t('app.home')}</Link>}
+    </section>
+  );
 }

@@ -1,0 +1,46 @@
+import { hospitalsService } from '../../../services/hospitals';
+import { Link } from '../../components/Link';
+import { Notice, ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n, useLoad, usePlace, useService } from '../../platform';
+
+export function HospitalsPage() {
+  const hospitals = useService(hospitalsService);
+  const { t } = useI18n();
+  const { query } = usePlace();
+  const list = useLoad(() => hospitals.list(), 'hospitals');
+  const created = query.get('created');
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('hospitals.title')}</h1>
+        <Link className="button" href="/admin/hospitals/new">{t('hospitals.new')}</Link>
+      </div>
+      {created && <Notice>{t('hospitals.created', { name: created })}</Notice>}
+      <ProblemAlert error={list.error} />
+      {list.loading && !list.data && <p role="status">{t('common.loading')}</p>}
+      {list.data && list.data.length === 0 && <p>{t('hospitals.none')}</p>}
+      {list.data && list.data.length > 0 && (
+        <table aria-label={t('hospitals.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('hospitals.code')}</th>
+              <th scope="col">{t('hospitals.name')}</th>
+              <th scope="col">{t('hospitals.level')}</th>
+              <th scope="col">{t('hospitals.province')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((h) => (
+              <tr key={h.id}>
+                <td>{h.code}</td>
+                <th scope="row">{h.name}</th>
+                <td>{t(`hospitals.level.${h.level}` as const)}</td>
+                <td>{h.province ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { can } from '../../../core/auth/access';
+import { parseDisplayDate, toDisplayDate } from '../../../core/i18n/format';
+import { href } from '../../../core/router/Router';
+import type { PatientQuery } from '../../../core/types';
+import { patientsService } from '../../../services/patients';
+import { TextField } from '../../components/Field';
+import { Link } from '../../components/Link';
+import { Pager } from '../../components/Pager';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n, useLoad, useNavigate, usePlace, useService, useUser } from '../../platform';
+
+const PAGE_SIZE = 20;
+const CRITERIA = ['name', 'citizenId', 'insuranceNumber', 'birthDate'] as const;
+
+/**
+ * Finds patients by name (accents optional), CCCD, BHYT number or birth date. The criteria live in the
+ * URL, so Back from a patient returns to the same results and a search can be bookmarked.
+ */
+export function PatientSearchPage() {
+  // Back/Forward changes the criteria: start over from the URL rather than keep stale inputs.
+  const { query } = usePlace();
+  return <PatientSearch key={query.toString()} />;
+}
+
+function PatientSearch() {
+  const patients = useService(patientsService);
+  const user = useUser();
+  const { t, date } = useI18n();
+  const navigate = useNavigate();
+  const { query: url } = usePlace();
+  const applied: PatientQuery = Object.fromEntries(CRITERIA.map((c) => [c, url.get(c) ?? undefined]));
+  const offset = Number(url.get('offset') ?? 0) || 0;
+  const hasCriteria = CRITERIA.some((c) => applied[c]);
+
+  const [name, setName] = useState(applied.name ?? '');
+  const [citizenId, setCitizenId] = useState(applied.citizenId ?? '');
+  const [insuranceNumber, setInsuranceNumber] = useState(applied.insuranceNumber ?? '');
+  const [birthDate, setBirthDate] = useState(toDisplayDate(applied.birthDate));
+  const [dateError, setDateError] = useState<string>();
+
+  const results = useLoad(
+    (signal) => (hasCriteria ? patients.search({ ...applied, limit: PAGE_SIZE, offset }, signal) : Promise.resolve(null)),
+    url.toString(),
+  );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const isoDate = birthDate.trim() ? parseDisplayDate(birthDate) : '';
+    setDateError(isoDate === null ? t('form.invalidDate') : undefined);
+    if (isoDate === null) return;
+    navigate(href('/patients', { name: name.trim(), citizenId: citizenId.trim(), insuranceNumber: insuranceNumber.trim(), birthDate: isoDate }));
+  };
+
+  const clear = () => {
+    setName(''); setCitizenId(''); setInsuranceNumber(''); setBirthDate(''); setDateError(undefined);
+    navigate('/patients');
+  };
+
+  const page = results.data;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('patients.search.title')}</h1>
+        {can(user, 'patients.create') && <Link className="button" href="/patients/new">{t('patients.new')}</Link>}
+      </div>
+      <form role="search" onSubmit={submit} noValidate aria-label={t('patients.search.title')} className="form search">
+        <div className="row">
+          <TextField label={t('patient.fullName')} value={name} onChange={setName} type="search" hint={t('patients.search.nameHint')} />
+          <TextField label={t('patient.birthDate')} value={birthDate} onChange={setBirthDate} placeholder={t('form.datePlaceholder')}
+            hint={t('patient.hint.birthDate')} error={dateError} inputMode="numeric" />
+        </div>
+        <div className="row">
+          <TextField label={t('patient.citizenId')} value={citizenId} onChange={setCitizenId} inputMode="numeric" />
+          <TextField label={t('patient.insuranceNumber')} value={insuranceNumber} onChange={setInsuranceNumber} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">{t('patients.search.submit')}</button>
+          <button type="button" onClick={clear}>{t('patients.search.clear')}</button>
+        </div>
+      </form>
+
+      {results.error ? <ProblemAlert error={results.error} /> : null}
+      {hasCriteria && results.loading && <p role="status">{t('common.loading')}</p>}
+      {page && (
+        <section aria-labelledby="results-title" className="results">
+          <h2 id="results-title">{t('patients.search.results')}</h2>
+          <p role="status">{page.total === 0 ? t('patients.search.none') : t('patients.search.total', { total: page.total })}</p>
+          {page.items.length > 0 && (
+            <table aria-labelledby="results-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('patient.fullName')}</th>
+                  <th scope="col">{t('patient.birthDate')}</th>
+                  <th scope="col">{t('patient.sex')}</th>
+                  <th scope="col">{t('patient.citizenId')}</th>
+                  <th scope="col">{t('patient.insuranceNumber')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row"><Link href={`/patients/${encodeURIComponent(p.id)}`}>{p.fullName}</Link></th>
+                    <td>{date(p.birthDate)}</td>
+                    <td>{t(`sex.${p.sex}` as const)}</td>
+                    <td>{p.citizenId ?? ''}</td>
+                    <td>{p.insuranceNumber ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager offset={offset} limit={PAGE_SIZE} total={page.total}
+            onChange={(o) => navigate(href('/patients', { ...applied, offset: o || undefined }))} />
+        </section>
+      )}
+    </section>
+  );
+}
