@@ -1,0 +1,124 @@
+// Foundation: a district doctor finds a patient without typing accents, reads the record, switches
+// language and logs out; an administrator sees the admin pages and verifies the audit chain.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AppShell } from './pages/AppShell.mjs';
+import { AuditPage } from './pages/AuditPage.mjs';
+import { LoginPage } from './pages/LoginPage.mjs';
+import { PatientPage } from './pages/PatientPage.mjs';
+import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
+import { launchBrowser } from './support/browser.mjs';
+import { DOCTOR, PATIENTS, setUpClinic } from './support/clinic.mjs';
+import { startServer } from './support/server.mjs';
+
+describe('web app foundation', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    await setUpClinic(server);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) {
+      const code = await server.stop();
+      // SIGTERM runs the shutdown hook; the JVM then exits with 143 (128 + SIGTERM) or 0.
+      assert.ok(code === 143 || code === 0, `server exit code ${code}\n${server.logs().slice(-3000)}`);
+    }
+  });
+
+  it('a district doctor finds "Nguyễn Văn An" by typing "Nguyen", reads the CCCD, switches to English and logs out', async () => {
+    // A workstation clock far from Viet Nam: a birth date must not shift a day.
+    const { page, errors } = await browser.newPage(server.url, { timezoneId: 'America/Los_Angeles' });
+    await page.goto('/');
+    const login = new LoginPage(page);
+    await login.heading().waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+    await login.logIn(DOCTOR.username, DOCTOR.password);
+
+    const shell = new AppShell(page);
+    assert.deepEqual(await shell.navItems(), ['Bệnh nhân']);
+    const search = new PatientSearchPage(page);
+    await search.heading().waitFor();
+    await search.search({ name: 'Nguyen' });
+    const names = await search.resultNames();
+    assert.ok(names.length > 0, 'the search returned no rows');
+    assert.ok(names.includes('Nguyễn Văn An'), `results: ${names.join(', ')}`);
+    assert.ok(names.includes('Nguyễn Thị Mai'), `results: ${names.join(', ')}`);
+    assert.ok(!names.includes('Trần Thị Hoa'), 'a patient not named Nguyen matched "Nguyen"');
+    assert.match(new URL(page.url()).search, /name=Nguyen/);
+
+    await search.open('Nguyễn Văn An');
+    const patient = new PatientPage(page);
+    await patient.heading().filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/patients\/[^/]+$/);
+    assert.equal(await patient.fact('citizenId'), PATIENTS.an.citizenId);
+    assert.equal(await patient.fact('insuranceNumber'), PATIENTS.an.insuranceNumber);
+    assert.equal(await patient.fact('birthDate'), '05/03/1980');
+    assert.equal(await patient.fact('sex'), 'Nam');
+
+    // A deep link survives a reload: the server serves the app for /patients/<id> and the session resumes.
+    await page.reload();
+    await patient.heading().filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+
+    await shell.switchLanguage('en');
+    const english = new PatientPage(page, 'en');
+    assert.equal(await english.fact('citizenId'), PATIENTS.an.citizenId);
+    assert.equal(await english.fact('birthDate'), '05 Mar 1980');
+    assert.equal(await english.fact('sex'), 'Male');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.deepEqual(await shell.navItems(), ['Patients']);
+
+    await shell.logOut();
+    const loginEn = new LoginPage(page, 'en');
+    await loginEn.heading().waitFor();
+    await page.getByRole('status').filter({ hasText: 'You have logged out.' }).waitFor();
+    // The language choice outlives the session; the session does not outlive logout.
+    await page.goto('/patients');
+    await loginEn.heading().waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('a wrong password shows the server\'s reason and keeps the user on the login page', async () => {
+    const { page, errors } = await browser.newPage(server.url);
+    const login = await new LoginPage(page).open();
+    await login.logIn(DOCTOR.username, 'not-the-password');
+    await login.alert().filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.equal(await page.getByLabel('Mật khẩu').inputValue(), '');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('an administrator sees Users, Hospitals and Audit, and the audit chain verifies', async () => {
+    const { page, errors } = await browser.newPage(server.url);
+    const login = await new LoginPage(page).open();
+    await login.logIn('admin', server.adminPassword);
+
+    const shell = new AppShell(page);
+    assert.deepEqual(await shell.navItems(), ['Người dùng', 'Bệnh viện', 'Nhật ký truy cập']);
+    await page.getByRole('table', { name: 'Người dùng' }).getByRole('rowheader', { name: DOCTOR.username }).waitFor();
+
+    await shell.go('hospitals');
+    await page.getByRole('table', { name: 'Bệnh viện' })
+      .getByRole('rowheader', { name: 'Bệnh viện Đa khoa huyện Đông Anh' }).waitFor();
+
+    await shell.go('audit');
+    const audit = new AuditPage(page);
+    await audit.heading().waitFor();
+    const rows = audit.table().getByRole('row');
+    await rows.nth(1).waitFor();
+    assert.ok(await rows.count() > 1, 'the audit log is empty although logins and patient records were made');
+    const verdict = await audit.verify();
+    const match = /Chuỗi nhật ký toàn vẹn: đã kiểm tra (\d+) bản ghi\./.exec(verdict);
+    assert.ok(match, `verdict: ${verdict}`);
+    assert.ok(Number(match[1]) > 0, 'the chain check looked at no records');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,24 @@
+import { TEXT } from './text.mjs';
+
+export class PatientPage {
+  constructor(page, lang = 'vi') {
+    this.page = page;
+    this.text = TEXT[lang];
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** The value shown for a demographic field, by the label the user reads (e.g. "citizenId"). */
+  async fact(field) {
+    const region = this.page.getByRole('region', { name: this.text.demographics });
+    const term = region.getByRole('term').filter({ hasText: new RegExp(`^${escape(this.text[field])}$`) });
+    await term.waitFor();
+    return term.locator('xpath=following-sibling::dd[1]').innerText();
+  }
+}
+
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
