@@ -14,11 +14,22 @@ export class PatientSearchPage {
     return this.page.getByRole('search');
   }
 
-  /** Fills the given criteria ({name, citizenId, insuranceNumber, birthDate: 'dd/mm/yyyy'}) and searches. */
+  /**
+   * Fills the given criteria ({name, citizenId, insuranceNumber, birthDate: 'dd/mm/yyyy'}), searches, and
+   * waits for the answer to this search (the criteria go into the URL; the list is rebuilt for them).
+   */
   async search(criteria) {
     const form = this.form();
     for (const [field, value] of Object.entries(criteria)) await form.getByLabel(this.text[field]).fill(value);
+    const before = this.page.url();
     await form.getByRole('button', { name: this.text.searchButton }).click();
+    await this.page.waitForURL((url) => url.href !== before);
+    await this.resultCount().waitFor();
+  }
+
+  /** The sentence saying how many patients matched ("Tìm thấy 2 bệnh nhân" / "Không tìm thấy..."). */
+  resultCount() {
+    return this.page.getByRole('region', { name: this.text.results }).getByRole('status');
   }
 
   resultsTable() {

@@ -30,8 +30,8 @@ export const SEXES: readonly Sex[] = ['male', 'female', 'other', 'unknown'];
 export interface Patient {
   id: string;
   fullName: string;
-  /** ISO calendar date, yyyy-MM-dd: a date without a time zone. */
-  birthDate: string;
+  /** ISO calendar date, yyyy-MM-dd: a date without a time zone; null when not recorded. */
+  birthDate: string | null;
   sex: Sex;
   citizenId?: string | null;
   insuranceNumber?: string | null;
@@ -45,8 +45,8 @@ export interface Patient {
 }
 
 /** What a user types to register or correct a patient; the server fills the rest. */
-export type PatientDraft = Pick<Patient, 'fullName' | 'birthDate' | 'sex'> &
-  Partial<Pick<Patient, 'citizenId' | 'insuranceNumber' | 'phone' | 'address' | 'medicalRecordNumber'>>;
+export type PatientDraft = Pick<Patient, 'fullName'> &
+  Partial<Pick<Patient, 'birthDate' | 'sex' | 'citizenId' | 'insuranceNumber' | 'phone' | 'address' | 'medicalRecordNumber'>>;
 
 export interface PatientQuery {
   name?: string;

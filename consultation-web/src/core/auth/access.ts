@@ -6,7 +6,7 @@ import { CLINICAL_ROLES, type Role, type User } from '../types';
  */
 const FEATURES = {
   patients: CLINICAL_ROLES,
-  'patients.create': ['district_doctor'],
+  'patients.create': CLINICAL_ROLES,
   users: ['administrator'],
   hospitals: ['administrator'],
   audit: ['administrator'],

@@ -66,8 +66,8 @@ export function PatientForm({ title, initial, submitLabel, onSave, onCancel }: P
         error={errors.fullName} required autoComplete="off" />
       <div className="row">
         <TextField label={t('patient.birthDate')} value={values.birthDate} onChange={set('birthDate')}
-          error={errors.birthDate} hint={t('patient.hint.birthDate')} placeholder={t('form.datePlaceholder')} required inputMode="numeric" />
-        <SelectField label={t('patient.sex')} value={values.sex} onChange={set('sex')} error={errors.sex} required
+          error={errors.birthDate} hint={t('patient.hint.birthDate')} placeholder={t('form.datePlaceholder')} inputMode="numeric" />
+        <SelectField label={t('patient.sex')} value={values.sex} onChange={set('sex')} error={errors.sex}
           placeholder={t('common.choose')} options={SEXES.map((s) => ({ value: s, label: t(`sex.${s}` as const) }))} />
       </div>
       <div className="row">
@@ -92,13 +92,13 @@ export function PatientForm({ title, initial, submitLabel, onSave, onCancel }: P
   );
 }
 
-/** Empty optional fields are left out rather than sent as "" (which the server would have to validate). */
+/** Empty fields are left out: on an update that clears them (PUT replaces the details). */
 function toDraft(values: PatientFields, birthDate: string): PatientDraft {
   const optional = (v: string) => (v.trim() ? v.trim() : undefined);
   return {
     fullName: values.fullName.trim(),
-    birthDate,
-    sex: values.sex as Sex,
+    birthDate: optional(birthDate),
+    sex: values.sex || undefined,
     citizenId: optional(values.citizenId),
     insuranceNumber: optional(values.insuranceNumber),
     phone: optional(values.phone),

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { can } from '../../../core/auth/access';
+import { ApiProblem } from '../../../core/api/ApiProblem';
 import { parseDisplayDate, toDisplayDate } from '../../../core/i18n/format';
 import { href } from '../../../core/router/Router';
 import type { PatientQuery } from '../../../core/types';
@@ -14,8 +15,9 @@ const PAGE_SIZE = 20;
 const CRITERIA = ['name', 'citizenId', 'insuranceNumber', 'birthDate'] as const;
 
 /**
- * Finds patients by name (accents optional), CCCD, BHYT number or birth date. The criteria live in the
- * URL, so Back from a patient returns to the same results and a search can be bookmarked.
+ * Finds patients by name (accents optional), CCCD, BHYT number or birth date; without criteria it lists the
+ * patients the user may see, by name. The criteria live in the URL, so Back from a patient returns to the
+ * same results. The server checks the criteria; its complaints appear beside the field concerned.
  */
 export function PatientSearchPage() {
   // Back/Forward changes the criteria: start over from the URL rather than keep stale inputs.
@@ -31,7 +33,6 @@ function PatientSearch() {
   const { query: url } = usePlace();
   const applied: PatientQuery = Object.fromEntries(CRITERIA.map((c) => [c, url.get(c) ?? undefined]));
   const offset = Number(url.get('offset') ?? 0) || 0;
-  const hasCriteria = CRITERIA.some((c) => applied[c]);
 
   const [name, setName] = useState(applied.name ?? '');
   const [citizenId, setCitizenId] = useState(applied.citizenId ?? '');
@@ -39,10 +40,8 @@ function PatientSearch() {
   const [birthDate, setBirthDate] = useState(toDisplayDate(applied.birthDate));
   const [dateError, setDateError] = useState<string>();
 
-  const results = useLoad(
-    (signal) => (hasCriteria ? patients.search({ ...applied, limit: PAGE_SIZE, offset }, signal) : Promise.resolve(null)),
-    url.toString(),
-  );
+  const results = useLoad((signal) => patients.search({ ...applied, limit: PAGE_SIZE, offset }, signal), url.toString());
+  const serverErrors: Record<string, string> = results.error instanceof ApiProblem ? results.error.fieldErrors() : {};
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -66,13 +65,16 @@ function PatientSearch() {
       </div>
       <form role="search" onSubmit={submit} noValidate aria-label={t('patients.search.title')} className="form search">
         <div className="row">
-          <TextField label={t('patient.fullName')} value={name} onChange={setName} type="search" hint={t('patients.search.nameHint')} />
+          <TextField label={t('patient.fullName')} value={name} onChange={setName} type="search"
+            hint={t('patients.search.nameHint')} error={serverErrors.name} />
           <TextField label={t('patient.birthDate')} value={birthDate} onChange={setBirthDate} placeholder={t('form.datePlaceholder')}
-            hint={t('patient.hint.birthDate')} error={dateError} inputMode="numeric" />
+            hint={t('patient.hint.birthDate')} error={dateError ?? serverErrors.birthDate} inputMode="numeric" />
         </div>
         <div className="row">
-          <TextField label={t('patient.citizenId')} value={citizenId} onChange={setCitizenId} inputMode="numeric" />
-          <TextField label={t('patient.insuranceNumber')} value={insuranceNumber} onChange={setInsuranceNumber} />
+          <TextField label={t('patient.citizenId')} value={citizenId} onChange={setCitizenId} inputMode="numeric"
+            error={serverErrors.citizenId} />
+          <TextField label={t('patient.insuranceNumber')} value={insuranceNumber} onChange={setInsuranceNumber}
+            error={serverErrors.insuranceNumber} />
         </div>
         <div className="actions">
           <button type="submit" className="primary">{t('patients.search.submit')}</button>
@@ -80,8 +82,8 @@ function PatientSearch() {
         </div>
       </form>
 
-      {results.error ? <ProblemAlert error={results.error} /> : null}
-      {hasCriteria && results.loading && <p role="status">{t('common.loading')}</p>}
+      {results.error ? <ProblemAlert error={results.error} shownFields={CRITERIA} /> : null}
+      {results.loading && <p role="status">{t('common.loading')}</p>}
       {page && (
         <section aria-labelledby="results-title" className="results">
           <h2 id="results-title">{t('patients.search.results')}</h2>
