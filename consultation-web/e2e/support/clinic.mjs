@@ -7,6 +7,7 @@ export const DISTRICT_HOSPITAL = {
 
 export const DOCTOR = {
   username: 'bs.binh', password: 'Bac-si-Binh-2025!', displayName: 'BS. Trần Thị Bình', role: 'district_doctor',
+  email: 'bs.binh@bvdongan.example.vn',
 };
 
 /** Patients with made-up identifiers; "Nguyễn Văn An" is the one the foundation test looks for. */
@@ -28,7 +29,7 @@ export async function setUpClinic(server) {
   const hospital = await admin.post('/api/hospitals', DISTRICT_HOSPITAL);
   await admin.post('/api/users', {
     username: DOCTOR.username, password: DOCTOR.password, displayName: DOCTOR.displayName,
-    role: DOCTOR.role, hospitalId: hospital.id,
+    role: DOCTOR.role, email: DOCTOR.email, hospitalId: hospital.id,
   });
   const doctor = await ApiUser.login(server.url, DOCTOR.username, DOCTOR.password);
   const patients = {};

@@ -14,15 +14,16 @@ export function App({ initialHash }: { initialHash: string }) {
   const [booted, setBooted] = useState(false);
 
   useEffect(() => {
-    let ssoFailed = false;
+    // The SSO callback returns to the app with tokens (#sso=...) or with the refusal's code (#sso-error=CNS-1006).
+    let ssoFailure = /^#sso-error=([\w-]{1,32})$/.exec(initialHash)?.[1] ?? null;
     try {
       session.acceptSsoFragment(initialHash);
     } catch {
-      ssoFailed = true;
+      ssoFailure = 'unreadable';
     }
     session.restore().catch(() => undefined).finally(() => {
       setBooted(true);
-      if (ssoFailed) navigate('/login?reason=sso', { replace: true });
+      if (ssoFailure) navigate(`/login?reason=sso&code=${encodeURIComponent(ssoFailure)}`, { replace: true });
     });
     return session.events.subscribe('expired', () => {
       const here = router.current.path + (router.current.query.size ? `?${router.current.query}` : '');

@@ -21,5 +21,6 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/admin/users/:userId', feature: 'users', page: UserFormPage },
   { path: '/admin/hospitals', feature: 'hospitals', page: HospitalsPage },
   { path: '/admin/hospitals/new', feature: 'hospitals', page: HospitalFormPage },
+  { path: '/admin/hospitals/:hospitalId', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/audit', feature: 'audit', page: AuditPage },
 ];

@@ -7,9 +7,16 @@ export interface UserAccount {
   displayName: string;
   role: Role;
   hospitalId: string;
-  hospitalName?: string | null;
-  enabled: boolean;
+  email: string;
+  specialty: string | null;
+  /** false: the account is disabled and cannot sign in. */
+  active: boolean;
+  /** Locked after too many wrong passwords, until `lockedUntil` or an administrator unlocks it. */
   locked: boolean;
+  lockedUntil: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface NewUser {
@@ -17,40 +24,44 @@ export interface NewUser {
   displayName: string;
   role: Role;
   hospitalId: string;
+  email: string;
+  specialty?: string;
+  active?: boolean;
   password: string;
 }
 
-export interface UserChanges {
-  displayName: string;
-  role: Role;
-  hospitalId: string;
-  enabled: boolean;
-  /** Only when the administrator sets a new one. */
-  password?: string;
-}
+/** An empty specialty clears it; the username never changes. */
+export type UserChanges = Partial<Pick<UserAccount, 'displayName' | 'role' | 'hospitalId' | 'email' | 'active'>> & {
+  specialty?: string;
+};
 
 /** Accounts of the people who use Consilium (administrators only). */
 export class UserService {
   constructor(private readonly api: ApiClient) {}
 
-  async list(): Promise<UserAccount[]> {
-    const { body } = await this.api.get<UserAccount[] | { items: UserAccount[] }>('/api/users');
-    return Array.isArray(body) ? body : body.items;
+  async list(signal?: AbortSignal): Promise<UserAccount[]> {
+    return (await this.api.get<UserAccount[]>('/api/users', { signal })).body;
   }
 
-  async get(id: string): Promise<UserAccount> {
-    return (await this.api.get<UserAccount>(`/api/users/${encodeURIComponent(id)}`)).body;
+  async get(id: string, signal?: AbortSignal): Promise<UserAccount> {
+    return (await this.api.get<UserAccount>(`/api/users/${encodeURIComponent(id)}`, { signal })).body;
   }
 
   async create(user: NewUser): Promise<UserAccount> {
     return (await this.api.post<UserAccount>('/api/users', user)).body;
   }
 
-  async update(id: string, changes: UserChanges): Promise<UserAccount> {
-    return (await this.api.put<UserAccount>(`/api/users/${encodeURIComponent(id)}`, changes)).body;
+  /** Saves changes made on `version`; a 412 problem means someone else saved first. */
+  async update(id: string, version: number, changes: UserChanges): Promise<UserAccount> {
+    return (await this.api.put<UserAccount>(`/api/users/${encodeURIComponent(id)}`, changes, { ifMatch: version })).body;
   }
 
-  async unlock(id: string): Promise<void> {
-    await this.api.post(`/api/users/${encodeURIComponent(id)}/unlock`);
+  async unlock(id: string): Promise<UserAccount> {
+    return (await this.api.post<UserAccount>(`/api/users/${encodeURIComponent(id)}/unlock`)).body;
+  }
+
+  /** Sets a new password (the user's sessions are the server's concern); field errors point at /newPassword. */
+  async resetPassword(id: string, newPassword: string): Promise<void> {
+    await this.api.post(`/api/users/${encodeURIComponent(id)}/reset-password`, { newPassword });
   }
 }

@@ -10,7 +10,7 @@ const REASONS = { expired: 'login.expired', loggedOut: 'login.loggedOut', sso: '
 
 export function LoginPage() {
   const { session } = usePlatform();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const navigate = useNavigate();
   const { query } = usePlace();
   const [username, setUsername] = useState('');
@@ -25,7 +25,9 @@ export function LoginPage() {
     session.sso().then(setSso, () => setSso(null));
   }, [session]);
 
-  const reason = REASONS[query.get('reason') as keyof typeof REASONS];
+  const reasonKey = REASONS[query.get('reason') as keyof typeof REASONS];
+  const reason = reasonKey === 'login.ssoFailed'
+    ? lookup(`problem.${query.get('code')}`) ?? t(reasonKey) : reasonKey ? t(reasonKey) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -54,7 +56,7 @@ export function LoginPage() {
       </header>
       <main id="main" className="login-card">
         <h1>{t('login.title')}</h1>
-        {reason && !problem && <Notice>{t(reason)}</Notice>}
+        {reason && !problem && <Notice>{reason}</Notice>}
         {missing && <p role="alert" className="alert alert-error">{t('login.required')}</p>}
         <ProblemAlert error={problem} />
         <form onSubmit={submit} noValidate aria-label={t('login.title')}>

@@ -1,9 +1,10 @@
 import type { FormEvent } from 'react';
 import { href } from '../../../core/router/Router';
-import { HOSPITAL_LEVELS, hospitalsService, type HospitalLevel } from '../../../services/hospitals';
-import { SelectField, TextField } from '../../components/Field';
+import { HOSPITAL_LEVELS, hospitalsService, type Hospital, type HospitalLevel } from '../../../services/hospitals';
+import { Field, SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { useI18n, useNavigate, useService } from '../../platform';
+import { useI18n, useLoad, useNavigate, useService } from '../../platform';
+import type { PageProps } from '../../routes';
 import { useForm } from '../../useForm';
 
 interface HospitalFields {
@@ -11,50 +12,81 @@ interface HospitalFields {
   name: string;
   level: HospitalLevel | '';
   province: string;
-  address: string;
+  active: boolean;
 }
 
-const FIELD_NAMES: readonly (keyof HospitalFields)[] = ['code', 'name', 'level', 'province', 'address'];
+const FIELD_NAMES: readonly (keyof HospitalFields)[] = ['code', 'name', 'level', 'province', 'active'];
 
-export function HospitalFormPage() {
+/** Registers a hospital (/admin/hospitals/new) or edits one (/admin/hospitals/:hospitalId). */
+export function HospitalFormPage({ params }: PageProps) {
+  const hospitals = useService(hospitalsService);
+  const { t } = useI18n();
+  const id = params.hospitalId;
+  const loaded = useLoad((signal) => (id ? hospitals.get(id, signal) : Promise.resolve(null)), id ?? 'new');
+  return (
+    <section>
+      <h1>{id ? t('hospitals.editTitle', { name: loaded.data?.name ?? '' }) : t('hospitals.newTitle')}</h1>
+      <ProblemAlert error={loaded.error} />
+      {loaded.loading && <p role="status">{t('common.loading')}</p>}
+      {!loaded.loading && !loaded.error && <HospitalForm hospital={loaded.data} />}
+    </section>
+  );
+}
+
+function HospitalForm({ hospital }: { hospital: Hospital | null }) {
   const hospitals = useService(hospitalsService);
   const { t } = useI18n();
   const navigate = useNavigate();
-  const form = useForm<HospitalFields>({ code: '', name: '', level: '', province: '', address: '' });
+  const form = useForm<HospitalFields>({
+    code: hospital?.code ?? '',
+    name: hospital?.name ?? '',
+    level: hospital?.level ?? '',
+    province: hospital?.province ?? '',
+    active: hospital?.active ?? true,
+  });
   const { values, errors, set } = form;
+  const title = hospital ? t('hospitals.editTitle', { name: hospital.name }) : t('hospitals.newTitle');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     return form.submit(async (v) => {
-      const created = await hospitals.create({
-        code: v.code.trim(), name: v.name.trim(), level: v.level as HospitalLevel,
-        province: v.province.trim() || null, address: v.address.trim() || null,
-      });
-      navigate(href('/admin/hospitals', { created: created.name }));
+      const fields = { name: v.name.trim(), level: (v.level || undefined) as HospitalLevel, province: v.province.trim(), active: v.active };
+      const saved = hospital
+        ? await hospitals.update(hospital.id, hospital.version, fields)
+        : await hospitals.create({ ...fields, code: v.code.trim() });
+      navigate(href('/admin/hospitals', { saved: saved.name }));
     });
   };
 
   return (
-    <section>
-      <h1>{t('hospitals.newTitle')}</h1>
-      <form onSubmit={submit} noValidate aria-label={t('hospitals.newTitle')} className="form">
-        <ProblemAlert error={form.problem} shownFields={FIELD_NAMES} />
-        <div className="row">
-          <TextField label={t('hospitals.code')} value={values.code} onChange={set('code')} error={errors.code} required />
-          <SelectField label={t('hospitals.level')} value={values.level} onChange={set('level')} error={errors.level} required
-            placeholder={t('common.choose')}
-            options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: t(`hospitals.level.${l}` as const) }))} />
-        </div>
+    <form onSubmit={submit} noValidate aria-label={title} className="form">
+      <ProblemAlert error={form.problem} shownFields={FIELD_NAMES} />
+      <div className="row">
+        {hospital ? (
+          <p className="field"><strong>{t('hospitals.code')}</strong> {hospital.code}</p>
+        ) : (
+          <TextField label={t('hospitals.code')} value={values.code} onChange={set('code')} error={errors.code}
+            hint={t('hospitals.codeHint')} required autoComplete="off" />
+        )}
+        <SelectField label={t('hospitals.level')} value={values.level} onChange={set('level')} error={errors.level} required
+          placeholder={t('common.choose')}
+          options={HOSPITAL_LEVELS.map((l) => ({ value: l, label: t(`hospitals.level.${l}` as const) }))} />
+      </div>
+      <div className="row">
         <TextField label={t('hospitals.name')} value={values.name} onChange={set('name')} error={errors.name} required />
-        <div className="row">
-          <TextField label={t('hospitals.province')} value={values.province} onChange={set('province')} error={errors.province} />
-          <TextField label={t('hospitals.address')} value={values.address} onChange={set('address')} error={errors.address} />
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={form.busy}>{form.busy ? t('common.saving') : t('common.save')}</button>
-          <button type="button" onClick={() => navigate('/admin/hospitals')}>{t('common.cancel')}</button>
-        </div>
-      </form>
-    </section>
+        <TextField label={t('hospitals.province')} value={values.province} onChange={set('province')}
+          error={errors.province} required />
+      </div>
+      <Field label={t('hospitals.active')} error={errors.active}>
+        {({ id, describedBy }) => (
+          <input id={id} type="checkbox" checked={values.active} aria-describedby={describedBy}
+            onChange={(e) => set('active')(e.target.checked)} />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.busy}>{form.busy ? t('common.saving') : t('common.save')}</button>
+        <button type="button" onClick={() => navigate('/admin/hospitals')}>{t('common.cancel')}</button>
+      </div>
+    </form>
   );
 }

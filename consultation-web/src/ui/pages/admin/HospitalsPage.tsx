@@ -7,15 +7,15 @@ export function HospitalsPage() {
   const hospitals = useService(hospitalsService);
   const { t } = useI18n();
   const { query } = usePlace();
-  const list = useLoad(() => hospitals.list(), 'hospitals');
-  const created = query.get('created');
+  const list = useLoad((signal) => hospitals.list(signal), 'hospitals');
+  const saved = query.get('saved');
   return (
     <section>
       <div className="page-head">
         <h1>{t('hospitals.title')}</h1>
         <Link className="button" href="/admin/hospitals/new">{t('hospitals.new')}</Link>
       </div>
-      {created && <Notice>{t('hospitals.created', { name: created })}</Notice>}
+      {saved && <Notice>{t('hospitals.saved', { name: saved })}</Notice>}
       <ProblemAlert error={list.error} />
       {list.loading && !list.data && <p role="status">{t('common.loading')}</p>}
       {list.data && list.data.length === 0 && <p>{t('hospitals.none')}</p>}
@@ -27,6 +27,8 @@ export function HospitalsPage() {
               <th scope="col">{t('hospitals.name')}</th>
               <th scope="col">{t('hospitals.level')}</th>
               <th scope="col">{t('hospitals.province')}</th>
+              <th scope="col">{t('users.status')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -36,6 +38,12 @@ export function HospitalsPage() {
                 <th scope="row">{h.name}</th>
                 <td>{t(`hospitals.level.${h.level}` as const)}</td>
                 <td>{h.province ?? ''}</td>
+                <td>{h.active ? t('hospitals.active') : t('hospitals.status.inactive')}</td>
+                <td>
+                  <Link href={`/admin/hospitals/${encodeURIComponent(h.id)}`} aria-label={`${t('common.edit')} ${h.name}`}>
+                    {t('common.edit')}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,19 @@
 import { useState } from 'react';
+import { hospitalsService } from '../../../services/hospitals';
 import { usersService, type UserAccount } from '../../../services/users';
 import { Link } from '../../components/Link';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
-import { useI18n, useLoad, useService } from '../../platform';
+import { useI18n, useLoad, useService, type Translator } from '../../platform';
 
 export function UsersPage() {
   const users = useService(usersService);
-  const { t } = useI18n();
-  const list = useLoad(() => users.list(), 'users');
+  const hospitals = useService(hospitalsService);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const list = useLoad(async (signal) => {
+    const [all, places] = await Promise.all([users.list(signal), hospitals.list(signal)]);
+    return { users: all, hospitalNames: new Map(places.map((h) => [h.id, h.name])) };
+  }, 'users');
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
 
@@ -32,8 +38,8 @@ export function UsersPage() {
       {message && <Notice>{message}</Notice>}
       <ProblemAlert error={problem ?? list.error} />
       {list.loading && !list.data && <p role="status">{t('common.loading')}</p>}
-      {list.data && list.data.length === 0 && <p>{t('users.none')}</p>}
-      {list.data && list.data.length > 0 && (
+      {list.data && list.data.users.length === 0 && <p>{t('users.none')}</p>}
+      {list.data && list.data.users.length > 0 && (
         <table aria-label={t('users.title')}>
           <thead>
             <tr>
@@ -46,13 +52,13 @@ export function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.map((u) => (
+            {list.data.users.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.username}</th>
                 <td>{u.displayName}</td>
                 <td>{t(`role.${u.role}` as const)}</td>
-                <td>{u.hospitalName ?? ''}</td>
-                <td>{t(!u.enabled ? 'users.status.disabled' : u.locked ? 'users.status.locked' : 'users.status.active')}</td>
+                <td>{list.data!.hospitalNames.get(u.hospitalId) ?? u.hospitalId}</td>
+                <td>{status(u, i18n)}</td>
                 <td className="row-actions">
                   <Link href={`/admin/users/${encodeURIComponent(u.id)}`} aria-label={`${t('common.edit')} ${u.username}`}>
                     {t('common.edit')}
@@ -70,4 +76,10 @@ export function UsersPage() {
       )}
     </section>
   );
+}
+
+function status(user: UserAccount, { t, dateTime }: Translator): string {
+  if (!user.active) return t('users.status.disabled');
+  if (user.locked) return t('users.status.locked', { time: dateTime(user.lockedUntil) });
+  return t('users.status.active');
 }
