@@ -17,7 +17,7 @@ describe('web app foundation', () => {
 
   before(async () => {
     server = await startServer();
-    await setUpClinic(server);
+    await server.explain(() => setUpClinic(server));
     browser = await launchBrowser();
   });
 

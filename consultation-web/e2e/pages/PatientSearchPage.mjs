@@ -1,5 +1,8 @@
 import { TEXT } from './text.mjs';
 
+/** Search criteria (as in the URL and the API) and the label keys of their fields. */
+const CRITERION_LABELS = { name: 'fullName', citizenId: 'citizenId', insuranceNumber: 'insuranceNumber', birthDate: 'birthDate' };
+
 export class PatientSearchPage {
   constructor(page, lang = 'vi') {
     this.page = page;
@@ -20,7 +23,11 @@ export class PatientSearchPage {
    */
   async search(criteria) {
     const form = this.form();
-    for (const [field, value] of Object.entries(criteria)) await form.getByLabel(this.text[field]).fill(value);
+    for (const [criterion, value] of Object.entries(criteria)) {
+      const label = this.text[CRITERION_LABELS[criterion]];
+      if (!label) throw new Error(`no search field for ${criterion}`);
+      await form.getByLabel(label).fill(value);
+    }
     const before = this.page.url();
     await form.getByRole('button', { name: this.text.searchButton }).click();
     await this.page.waitForURL((url) => url.href !== before);

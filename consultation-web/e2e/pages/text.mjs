@@ -9,6 +9,8 @@ export const TEXT = {
     fullName: 'Họ và tên', birthDate: 'Ngày sinh', sex: 'Giới tính', citizenId: 'Số CCCD', insuranceNumber: 'Số thẻ BHYT',
     male: 'Nam', female: 'Nữ', demographics: 'Thông tin hành chính', verify: 'Kiểm tra tính toàn vẹn',
     loggedOut: 'Bạn đã đăng xuất.',
+    phone: 'Số điện thoại', address: 'Địa chỉ', newPatient: 'Thêm bệnh nhân', createRecord: 'Tạo hồ sơ',
+    editPatient: 'Sửa thông tin', save: 'Lưu', reload: 'Tải lại hồ sơ',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -18,5 +20,7 @@ export const TEXT = {
     fullName: 'Full name', birthDate: 'Date of birth', sex: 'Sex', citizenId: 'Citizen ID (CCCD)',
     insuranceNumber: 'Health insurance number (BHYT)', male: 'Male', female: 'Female', demographics: 'Demographics',
     verify: 'Verify chain', loggedOut: 'You have logged out.',
+    phone: 'Phone number', address: 'Address', newPatient: 'New patient', createRecord: 'Create record',
+    editPatient: 'Edit details', save: 'Save', reload: 'Reload record',
   },
 };

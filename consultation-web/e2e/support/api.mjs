@@ -21,8 +21,8 @@ export class ApiUser {
     return new ApiUser(baseUrl, login);
   }
 
-  request(method, path, body) {
-    return call(this.baseUrl, method, path, body, this.login.accessToken);
+  request(method, path, body, headers = {}) {
+    return call(this.baseUrl, method, path, body, this.login.accessToken, headers);
   }
 
   get(path) { return this.request('GET', path); }
@@ -32,8 +32,8 @@ export class ApiUser {
   put(path, body) { return this.request('PUT', path, body); }
 }
 
-async function call(baseUrl, method, path, body, token) {
-  const headers = { Accept: 'application/json' };
+async function call(baseUrl, method, path, body, token, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

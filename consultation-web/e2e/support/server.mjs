@@ -1,6 +1,6 @@
 // Runs the real Consilium server from the built jar on a free port with its own data directory.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_JAR = process.env.CONSILIUM_JAR ?? join(ROOT, 'signaling-server/target/consilium-server.jar');
+const WEB_BUILD = join(ROOT, 'consultation-web/dist/index.html');
 
 /** A port nobody listens on right now (the kernel picks it). */
 export function freePort() {
@@ -72,11 +73,36 @@ export async function startServer({ adminPassword = 'Admin-e2e-Passw0rd!', env =
 
   try {
     await waitUntilReady(url, readyTimeoutMs, exited);
+    await checkWebBuild(url);
   } catch (e) {
     await stop().catch(() => undefined);
     throw new Error(`${e.message}\n--- server output ---\n${logs().slice(-6000)}`);
   }
-  return { url, port, dataDir, adminPassword, logs, stop };
+  return {
+    url, port, dataDir, adminPassword, logs, stop,
+    /** Runs `step`; if it fails, the error carries the end of the server's log (the cause is usually there). */
+    async explain(step) {
+      try {
+        return await step();
+      } catch (e) {
+        e.message += `\n--- server output ---\n${logs().slice(-4000)}`;
+        throw e;
+      }
+    },
+  };
+}
+
+/**
+ * The jar packs the web app as it was when Maven built it. If consultation-web/dist has been rebuilt since,
+ * the browser would test an older app than the source: refuse rather than pass or fail for the wrong reason.
+ */
+async function checkWebBuild(url) {
+  if (!existsSync(WEB_BUILD)) return;
+  const served = await (await fetch(`${url}/`)).text();
+  if (served !== readFileSync(WEB_BUILD, 'utf8')) {
+    throw new Error('the jar serves another build of the web app than consultation-web/dist: rebuild the jar '
+      + '(`mvn -B -o -q -DskipTests package` at the repository root)');
+  }
 }
 
 async function waitUntilReady(url, timeoutMs, exited) {

@@ -56,7 +56,7 @@ export const en: Messages = {
   'patient.updatedAt': 'Last updated',
   'patient.hint.birthDate': 'Day/month/year, e.g. 05/03/1980',
   'patient.hint.citizenId': 'Citizen identity card: 12 digits',
-  'patient.hint.insuranceNumber': '15 characters, e.g. DN4010123456789',
+  'patient.hint.insuranceNumber': '15-character card code (e.g. DN4010123456789) or 10-digit social insurance number',
   'patient.hint.phone': 'e.g. 0912345678',
   'patient.demographics': 'Demographics',
   'patient.edit': 'Edit details',

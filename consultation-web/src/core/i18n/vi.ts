@@ -57,7 +57,7 @@ export const vi = {
   'patient.updatedAt': 'Cập nhật lần cuối',
   'patient.hint.birthDate': 'Dạng ngày/tháng/năm, ví dụ 05/03/1980',
   'patient.hint.citizenId': 'Căn cước công dân: 12 chữ số',
-  'patient.hint.insuranceNumber': '15 ký tự, ví dụ DN4010123456789',
+  'patient.hint.insuranceNumber': 'Mã thẻ 15 ký tự (ví dụ DN4010123456789) hoặc mã số BHXH 10 chữ số',
   'patient.hint.phone': 'Ví dụ 0912345678',
   'patient.demographics': 'Thông tin hành chính',
   'patient.edit': 'Sửa thông tin',

@@ -59,15 +59,17 @@ export function UsersPage() {
                 <td>{t(`role.${u.role}` as const)}</td>
                 <td>{list.data!.hospitalNames.get(u.hospitalId) ?? u.hospitalId}</td>
                 <td>{status(u, i18n)}</td>
-                <td className="row-actions">
-                  <Link href={`/admin/users/${encodeURIComponent(u.id)}`} aria-label={`${t('common.edit')} ${u.username}`}>
-                    {t('common.edit')}
-                  </Link>
-                  {u.locked && (
-                    <button type="button" onClick={() => unlock(u)} aria-label={`${t('users.unlock')} ${u.username}`}>
-                      {t('users.unlock')}
-                    </button>
-                  )}
+                <td>
+                  <div className="row-actions">
+                    <Link href={`/admin/users/${encodeURIComponent(u.id)}`} aria-label={`${t('common.edit')} ${u.username}`}>
+                      {t('common.edit')}
+                    </Link>
+                    {u.locked && (
+                      <button type="button" onClick={() => unlock(u)} aria-label={`${t('users.unlock')} ${u.username}`}>
+                        {t('users.unlock')}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
