@@ -94,14 +94,14 @@ describe('patient record', () => {
     await form.submit(vi.save);
     await page.getByRole('alert').filter({ hasText: 'Hồ sơ vừa được người khác cập nhật' }).waitFor();
     await page.getByRole('button', { name: vi.reload }).click();
-    assert.equal(await patient.fact('address'), 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh');
+    await patient.waitForFact('address', 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh');
     assert.equal(await patient.fact('phone'), an.phone, 'the refused change must not have been saved');
 
     await page.getByRole('button', { name: vi.editPatient }).click();
     await form.fill({ phone: '0987654321' });
     await form.submit(vi.save);
     await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin bệnh nhân.' }).waitFor();
-    assert.equal(await patient.fact('phone'), '0987654321');
+    await patient.waitForFact('phone', '0987654321');
     const saved = await clinic.doctor.get(`/api/patients/${an.id}`);
     assert.equal(saved.phone, '0987654321');
     assert.equal(saved.address, 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh');

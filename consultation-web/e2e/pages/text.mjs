@@ -10,7 +10,7 @@ export const TEXT = {
     male: 'Nam', female: 'Nữ', demographics: 'Thông tin hành chính', verify: 'Kiểm tra tính toàn vẹn',
     loggedOut: 'Bạn đã đăng xuất.',
     phone: 'Số điện thoại', address: 'Địa chỉ', newPatient: 'Thêm bệnh nhân', createRecord: 'Tạo hồ sơ',
-    editPatient: 'Sửa thông tin', save: 'Lưu', reload: 'Tải lại hồ sơ',
+    editPatient: 'Sửa thông tin', save: 'Lưu', reload: 'Tải lại hồ sơ', unlock: 'Mở khoá',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -21,6 +21,6 @@ export const TEXT = {
     insuranceNumber: 'Health insurance number (BHYT)', male: 'Male', female: 'Female', demographics: 'Demographics',
     verify: 'Verify chain', loggedOut: 'You have logged out.',
     phone: 'Phone number', address: 'Address', newPatient: 'New patient', createRecord: 'Create record',
-    editPatient: 'Edit details', save: 'Save', reload: 'Reload record',
+    editPatient: 'Edit details', save: 'Save', reload: 'Reload record', unlock: 'Unlock',
   },
 };

@@ -21,9 +21,9 @@ export function UsersPage() {
     setMessage(null);
     setProblem(null);
     try {
-      await users.unlock(user.id);
+      const unlocked = await users.unlock(user.id);
+      if (list.data) list.set({ ...list.data, users: list.data.users.map((u) => (u.id === unlocked.id ? unlocked : u)) });
       setMessage(t('users.unlocked', { username: user.username }));
-      list.reload();
     } catch (e) {
       setProblem(e);
     }
