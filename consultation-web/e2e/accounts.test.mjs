@@ -80,6 +80,7 @@ describe('account administration', () => {
     await page.getByRole('status').filter({ hasText: 'Đã lưu bệnh viện Bệnh viện Bạch Mai.' }).waitFor();
     const hospitals = page.getByRole('table', { name: 'Bệnh viện' });
     const row = hospitals.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bệnh viện Bạch Mai' }) });
+    await row.waitFor();
     assert.deepEqual(await row.getByRole('cell').allInnerTexts(), ['BV-BACHMAI', 'Trung ương', 'Hà Nội', 'Đang hoạt động', 'Sửa']);
 
     await shell.go('users');
