@@ -1,13 +1,7 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
 /** The header every signed-in page shares: navigation, language, account. */
-export class AppShell {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.lang = lang;
-    this.text = TEXT[lang];
-  }
-
+export class AppShell extends Screen {
   nav() {
     return this.page.getByRole('navigation', { name: this.text.mainNav });
   }
@@ -26,8 +20,7 @@ export class AppShell {
   async switchLanguage(lang) {
     await this.page.getByRole('group', { name: this.text.language })
       .getByRole('button', { name: lang === 'vi' ? 'Tiếng Việt' : 'English' }).click();
-    this.lang = lang;
-    this.text = TEXT[lang];
+    this.speak(lang);
   }
 
   async logOut() {

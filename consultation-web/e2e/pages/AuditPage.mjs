@@ -1,11 +1,6 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
-export class AuditPage {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
-  }
-
+export class AuditPage extends Screen {
   heading() {
     return this.page.getByRole('heading', { level: 1, name: this.text.audit });
   }

@@ -1,11 +1,6 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
-export class LoginPage {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
-  }
-
+export class LoginPage extends Screen {
   async open() {
     await this.page.goto('/login');
     await this.heading().waitFor();

@@ -1,5 +1,5 @@
 import { fieldError, isInvalid } from './forms.mjs';
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
 const LABELS = {
   fullName: 'fullName', birthDate: 'birthDate', citizenId: 'citizenId', insuranceNumber: 'insuranceNumber',
@@ -7,10 +7,9 @@ const LABELS = {
 };
 
 /** The register/edit patient form. Values are what a user types (birth date as dd/mm/yyyy, sex as shown). */
-export class PatientForm {
+export class PatientForm extends Screen {
   constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
+    super(page, lang);
     this.form = page.locator('form').filter({ has: page.getByLabel(this.text.citizenId) });
   }
 

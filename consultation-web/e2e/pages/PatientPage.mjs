@@ -1,11 +1,6 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
-export class PatientPage {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
-  }
-
+export class PatientPage extends Screen {
   heading() {
     return this.page.getByRole('heading', { level: 1 });
   }

@@ -1,14 +1,9 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
 /** Search criteria (as in the URL and the API) and the label keys of their fields. */
 const CRITERION_LABELS = { name: 'fullName', citizenId: 'citizenId', insuranceNumber: 'insuranceNumber', birthDate: 'birthDate' };
 
-export class PatientSearchPage {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
-  }
-
+export class PatientSearchPage extends Screen {
   heading() {
     return this.page.getByRole('heading', { level: 1, name: this.text.searchHeading });
   }

@@ -1,12 +1,7 @@
-import { TEXT } from './text.mjs';
+import { Screen } from './Screen.mjs';
 
 /** Administration of accounts: the users table and its row actions. */
-export class UsersPage {
-  constructor(page, lang = 'vi') {
-    this.page = page;
-    this.text = TEXT[lang];
-  }
-
+export class UsersPage extends Screen {
   table() {
     return this.page.getByRole('table', { name: this.text.users });
   }

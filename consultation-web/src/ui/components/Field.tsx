@@ -68,7 +68,8 @@ interface SelectFieldProps<T extends string> {
   placeholder?: string;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, error, required, placeholder }: SelectFieldProps<T>) {
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const { label, value, options, onChange, error, required, placeholder } = props;
   return (
     <Field label={label} error={error} required={required}>
       {({ id, describedBy, invalid }) => (
@@ -79,5 +80,34 @@ export function SelectField<T extends string>({ label, value, options, onChange,
         </select>
       )}
     </Field>
+  );
+}
+
+interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string;
+}
+
+export function CheckboxField({ label, checked, onChange, error }: CheckboxFieldProps) {
+  return (
+    <Field label={label} error={error}>
+      {({ id, describedBy }) => (
+        <input id={id} type="checkbox" checked={checked} aria-describedby={describedBy} aria-invalid={!!error || undefined}
+          onChange={(e) => onChange(e.target.checked)} />
+      )}
+    </Field>
+  );
+}
+
+/** Save and cancel at the foot of a form; the save button says it is working while the request runs. */
+export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('common.saving') : submitLabel}</button>
+      <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useNavigate, usePlace, useService } from '../../platform';
+import { Table } from '../../components/Table';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['action', 'outcome', 'patientId'] as const;
@@ -85,30 +86,23 @@ function AuditTrail() {
       {page.loading && !page.data && <p role="status">{t('common.loading')}</p>}
       {page.data && page.data.items.length === 0 && <p>{t('audit.none')}</p>}
       {page.data && page.data.items.length > 0 && (
-        <table aria-label={t('audit.title')}>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('audit.time')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.resource')}</th>
-              <th scope="col">{t('audit.outcome')}</th>
+        <Table label={t('audit.title')} columns={[
+          '#', t('audit.time'), t('audit.actor'), t('audit.action'), t('audit.resource'), t('audit.outcome'),
+        ]}>
+          {page.data.items.map((r) => (
+            <tr key={r.seq}>
+              <td>{r.seq}</td>
+              <td>{dateTime(r.at)}</td>
+              <td>{r.actorName ?? ''}{r.actorRole ? ` (${lookup(`role.${r.actorRole}`) ?? r.actorRole})` : ''}</td>
+              <td>{lookup(`audit.action.${r.action}`) ?? r.action}</td>
+              <td>
+                {[r.resourceType, r.resourceId].filter(Boolean).join(' ')}
+                {r.patientId && r.patientId !== r.resourceId ? ` · ${r.patientId}` : ''}
+              </td>
+              <td>{t(`audit.outcome.${r.outcome}` as const)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.data.items.map((r) => (
-              <tr key={r.seq}>
-                <td>{r.seq}</td>
-                <td>{dateTime(r.at)}</td>
-                <td>{r.actorName ?? ''}{r.actorRole ? ` (${lookup(`role.${r.actorRole}`) ?? r.actorRole})` : ''}</td>
-                <td>{lookup(`audit.action.${r.action}`) ?? r.action}</td>
-                <td>{[r.resourceType, r.resourceId].filter(Boolean).join(' ')}{r.patientId && r.patientId !== r.resourceId ? ` · ${r.patientId}` : ''}</td>
-                <td>{t(`audit.outcome.${r.outcome}` as const)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
       {page.data && (
         <Pager offset={offset} limit={PAGE_SIZE} total={page.data.total}

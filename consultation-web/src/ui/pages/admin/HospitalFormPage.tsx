@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { href } from '../../../core/router/Router';
 import { HOSPITAL_LEVELS, hospitalsService, type Hospital, type HospitalLevel } from '../../../services/hospitals';
-import { Field, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, FormActions, SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useNavigate, useService } from '../../platform';
 import type { PageProps } from '../../routes';
@@ -77,16 +77,8 @@ function HospitalForm({ hospital }: { hospital: Hospital | null }) {
         <TextField label={t('hospitals.province')} value={values.province} onChange={set('province')}
           error={errors.province} required />
       </div>
-      <Field label={t('hospitals.active')} error={errors.active}>
-        {({ id, describedBy }) => (
-          <input id={id} type="checkbox" checked={values.active} aria-describedby={describedBy}
-            onChange={(e) => set('active')(e.target.checked)} />
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>{form.busy ? t('common.saving') : t('common.save')}</button>
-        <button type="button" onClick={() => navigate('/admin/hospitals')}>{t('common.cancel')}</button>
-      </div>
+      <CheckboxField label={t('hospitals.active')} checked={values.active} onChange={set('active')} error={errors.active} />
+      <FormActions busy={form.busy} submitLabel={t('common.save')} onCancel={() => navigate('/admin/hospitals')} />
     </form>
   );
 }

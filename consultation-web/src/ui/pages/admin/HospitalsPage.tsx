@@ -2,6 +2,7 @@ import { hospitalsService } from '../../../services/hospitals';
 import { Link } from '../../components/Link';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, usePlace, useService } from '../../platform';
+import { Table } from '../../components/Table';
 
 export function HospitalsPage() {
   const hospitals = useService(hospitalsService);
@@ -20,34 +21,24 @@ export function HospitalsPage() {
       {list.loading && !list.data && <p role="status">{t('common.loading')}</p>}
       {list.data && list.data.length === 0 && <p>{t('hospitals.none')}</p>}
       {list.data && list.data.length > 0 && (
-        <table aria-label={t('hospitals.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('hospitals.code')}</th>
-              <th scope="col">{t('hospitals.name')}</th>
-              <th scope="col">{t('hospitals.level')}</th>
-              <th scope="col">{t('hospitals.province')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('common.actions')}</th>
+        <Table label={t('hospitals.title')} columns={[
+          t('hospitals.code'), t('hospitals.name'), t('hospitals.level'), t('hospitals.province'), t('users.status'), t('common.actions'),
+        ]}>
+          {list.data.map((h) => (
+            <tr key={h.id}>
+              <td>{h.code}</td>
+              <th scope="row">{h.name}</th>
+              <td>{t(`hospitals.level.${h.level}` as const)}</td>
+              <td>{h.province ?? ''}</td>
+              <td>{h.active ? t('hospitals.active') : t('hospitals.status.inactive')}</td>
+              <td>
+                <Link href={`/admin/hospitals/${encodeURIComponent(h.id)}`} aria-label={`${t('common.edit')} ${h.name}`}>
+                  {t('common.edit')}
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data.map((h) => (
-              <tr key={h.id}>
-                <td>{h.code}</td>
-                <th scope="row">{h.name}</th>
-                <td>{t(`hospitals.level.${h.level}` as const)}</td>
-                <td>{h.province ?? ''}</td>
-                <td>{h.active ? t('hospitals.active') : t('hospitals.status.inactive')}</td>
-                <td>
-                  <Link href={`/admin/hospitals/${encodeURIComponent(h.id)}`} aria-label={`${t('common.edit')} ${h.name}`}>
-                    {t('common.edit')}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </section>
   );

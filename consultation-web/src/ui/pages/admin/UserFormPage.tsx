@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../core/types';
 import { hospitalsService, type Hospital } from '../../../services/hospitals';
 import { usersService, type UserAccount } from '../../../services/users';
-import { Field, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, FormActions, SelectField, TextField } from '../../components/Field';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useNavigate, useService } from '../../platform';
 import type { PageProps } from '../../routes';
@@ -101,16 +101,8 @@ function UserForm({ user, hospitals }: { user: UserAccount | null; hospitals: Ho
         <TextField label={t('users.password')} value={values.password} onChange={set('password')} type="password"
           autoComplete="new-password" required error={errors.password} hint={t('users.passwordHint')} />
       )}
-      <Field label={t('users.active')} error={errors.active}>
-        {({ id, describedBy }) => (
-          <input id={id} type="checkbox" checked={values.active} aria-describedby={describedBy}
-            onChange={(e) => set('active')(e.target.checked)} />
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>{form.busy ? t('common.saving') : t('common.save')}</button>
-        <button type="button" onClick={() => navigate('/admin/users')}>{t('common.cancel')}</button>
-      </div>
+      <CheckboxField label={t('users.active')} checked={values.active} onChange={set('active')} error={errors.active} />
+      <FormActions busy={form.busy} submitLabel={t('common.save')} onCancel={() => navigate('/admin/users')} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { usersService, type UserAccount } from '../../../services/users';
 import { Link } from '../../components/Link';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService, type Translator } from '../../platform';
+import { Table } from '../../components/Table';
 
 export function UsersPage() {
   const users = useService(usersService);
@@ -40,41 +41,31 @@ export function UsersPage() {
       {list.loading && !list.data && <p role="status">{t('common.loading')}</p>}
       {list.data && list.data.users.length === 0 && <p>{t('users.none')}</p>}
       {list.data && list.data.users.length > 0 && (
-        <table aria-label={t('users.title')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.username')}</th>
-              <th scope="col">{t('users.displayName')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.hospital')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('common.actions')}</th>
+        <Table label={t('users.title')} columns={[
+          t('users.username'), t('users.displayName'), t('users.role'), t('users.hospital'), t('users.status'), t('common.actions'),
+        ]}>
+          {list.data.users.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">{u.username}</th>
+              <td>{u.displayName}</td>
+              <td>{t(`role.${u.role}` as const)}</td>
+              <td>{list.data!.hospitalNames.get(u.hospitalId) ?? u.hospitalId}</td>
+              <td>{status(u, i18n)}</td>
+              <td>
+                <div className="row-actions">
+                  <Link href={`/admin/users/${encodeURIComponent(u.id)}`} aria-label={`${t('common.edit')} ${u.username}`}>
+                    {t('common.edit')}
+                  </Link>
+                  {u.locked && (
+                    <button type="button" onClick={() => unlock(u)} aria-label={`${t('users.unlock')} ${u.username}`}>
+                      {t('users.unlock')}
+                    </button>
+                  )}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data.users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">{u.username}</th>
-                <td>{u.displayName}</td>
-                <td>{t(`role.${u.role}` as const)}</td>
-                <td>{list.data!.hospitalNames.get(u.hospitalId) ?? u.hospitalId}</td>
-                <td>{status(u, i18n)}</td>
-                <td>
-                  <div className="row-actions">
-                    <Link href={`/admin/users/${encodeURIComponent(u.id)}`} aria-label={`${t('common.edit')} ${u.username}`}>
-                      {t('common.edit')}
-                    </Link>
-                    {u.locked && (
-                      <button type="button" onClick={() => unlock(u)} aria-label={`${t('users.unlock')} ${u.username}`}>
-                        {t('users.unlock')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { parseDisplayDate, toDisplayDate } from '../../../core/i18n/format';
 import { SEXES, type Patient, type PatientDraft, type Sex } from '../../../core/types';
-import { SelectField, TextField } from '../../components/Field';
+import { FormActions, SelectField, TextField } from '../../components/Field';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../platform';
 import { useForm } from '../../useForm';
@@ -84,10 +84,7 @@ export function PatientForm({ title, initial, submitLabel, onSave, onCancel }: P
       </div>
       <TextField label={t('patient.address')} value={values.address} onChange={set('address')}
         error={errors.address} autoComplete="off" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>{form.busy ? t('common.saving') : submitLabel}</button>
-        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

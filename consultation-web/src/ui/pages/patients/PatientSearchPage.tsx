@@ -10,6 +10,7 @@ import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useNavigate, usePlace, useService, useUser } from '../../platform';
+import { Table } from '../../components/Table';
 
 const PAGE_SIZE = 20;
 const CRITERIA = ['name', 'citizenId', 'insuranceNumber', 'birthDate'] as const;
@@ -89,28 +90,19 @@ function PatientSearch() {
           <h2 id="results-title">{t('patients.search.results')}</h2>
           <p role="status">{page.total === 0 ? t('patients.search.none') : t('patients.search.total', { total: page.total })}</p>
           {page.items.length > 0 && (
-            <table aria-labelledby="results-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('patient.fullName')}</th>
-                  <th scope="col">{t('patient.birthDate')}</th>
-                  <th scope="col">{t('patient.sex')}</th>
-                  <th scope="col">{t('patient.citizenId')}</th>
-                  <th scope="col">{t('patient.insuranceNumber')}</th>
+            <Table labelledBy="results-title" columns={[
+              t('patient.fullName'), t('patient.birthDate'), t('patient.sex'), t('patient.citizenId'), t('patient.insuranceNumber'),
+            ]}>
+              {page.items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row"><Link href={`/patients/${encodeURIComponent(p.id)}`}>{p.fullName}</Link></th>
+                  <td>{date(p.birthDate)}</td>
+                  <td>{t(`sex.${p.sex}` as const)}</td>
+                  <td>{p.citizenId ?? ''}</td>
+                  <td>{p.insuranceNumber ?? ''}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {page.items.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row"><Link href={`/patients/${encodeURIComponent(p.id)}`}>{p.fullName}</Link></th>
-                    <td>{date(p.birthDate)}</td>
-                    <td>{t(`sex.${p.sex}` as const)}</td>
-                    <td>{p.citizenId ?? ''}</td>
-                    <td>{p.insuranceNumber ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
           <Pager offset={offset} limit={PAGE_SIZE} total={page.total}
             onChange={(o) => navigate(href('/patients', { ...applied, offset: o || undefined }))} />
