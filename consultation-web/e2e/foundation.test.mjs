@@ -14,10 +14,11 @@ import { startServer } from './support/server.mjs';
 describe('web app foundation', () => {
   let server;
   let browser;
+  let clinic;
 
   before(async () => {
     server = await startServer();
-    await server.explain(() => setUpClinic(server));
+    clinic = await server.explain(() => setUpClinic(server));
     browser = await launchBrowser();
   });
 
@@ -77,9 +78,13 @@ describe('web app foundation', () => {
     await loginEn.heading().waitFor();
     await page.getByRole('status').filter({ hasText: 'You have logged out.' }).waitFor();
     // The language choice outlives the session; the session does not outlive logout.
-    await page.goto('/patients');
+    await page.goto(`/patients/${clinic.patients.an.id}`);
     await loginEn.heading().waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');
+    // Logging in from a deep link returns to it.
+    await loginEn.logIn(DOCTOR.username, DOCTOR.password);
+    await new PatientPage(page, 'en').heading().filter({ hasText: 'Nguyễn Văn An' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/patients/${clinic.patients.an.id}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

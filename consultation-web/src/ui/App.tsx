@@ -25,21 +25,30 @@ export function App({ initialHash }: { initialHash: string }) {
       setBooted(true);
       if (ssoFailure) navigate(`/login?reason=sso&code=${encodeURIComponent(ssoFailure)}`, { replace: true });
     });
-    return session.events.subscribe('expired', () => {
+    // Runs in the same tick as the sign-out, so the page is on /login before React renders the signed-out state.
+    return session.events.subscribe('ended', (reason) => {
       const here = router.current.path + (router.current.query.size ? `?${router.current.query}` : '');
-      navigate(`/login?reason=expired&next=${encodeURIComponent(here)}`, { replace: true });
+      navigate(reason === 'expired' ? `/login?reason=expired&next=${encodeURIComponent(here)}` : '/login?reason=loggedOut',
+        { replace: reason === 'expired' });
     });
   }, [session, router, initialHash, navigate]);
 
   return booted ? <Routes /> : <Booting />;
 }
 
+/** Where a signed-in user goes from /login: back to the page that sent them there, or their home page. */
+function afterLogin(next: string | null): string | null {
+  // Only paths of this app: never bounce to another site after login.
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
 function Routes() {
   const user = useUser();
-  const { path } = usePlace();
+  const { path, query } = usePlace();
   const navigate = useNavigate();
   const redirect = !user && path !== '/login' ? `/login${path === '/' ? '' : `?next=${encodeURIComponent(path)}`}`
-    : user && (path === '/' || path === '/login') ? homePath(user) : null;
+    : user && path === '/login' ? afterLogin(query.get('next')) ?? homePath(user)
+      : user && path === '/' ? homePath(user) : null;
 
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });

@@ -3,7 +3,7 @@ import { can, type Feature } from '../core/auth/access';
 import type { MessageKey } from '../core/i18n/vi';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Link } from './components/Link';
-import { useI18n, useNavigate, usePlace, usePlatform, useUser } from './platform';
+import { useI18n, usePlace, usePlatform, useUser } from './platform';
 
 /** The navigation, per role: only what exists and what the user may use. */
 const NAV: readonly { feature: Feature; href: string; label: MessageKey }[] = [
@@ -18,13 +18,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const user = useUser();
   const { t } = useI18n();
   const { path } = usePlace();
-  const navigate = useNavigate();
   if (!user) return null;
 
-  const logout = async () => {
-    await session.logout();
-    navigate('/login?reason=loggedOut', { replace: true });
-  };
 
   return (
     <div className="shell">
@@ -48,7 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {user.hospitalName && <span className="hospital"> · {user.hospitalName}</span>}
           </span>
           <LanguageSwitch />
-          <button type="button" onClick={logout}>{t('auth.logout')}</button>
+          <button type="button" onClick={() => session.logout()}>{t('auth.logout')}</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>

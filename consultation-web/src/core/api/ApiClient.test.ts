@@ -92,13 +92,13 @@ describe('ApiClient', () => {
   it('ends the session and reports it when the refresh token is refused', async () => {
     const server = tokenServer();
     const { api, session } = await signedIn(server);
-    let expired = 0;
-    session.events.subscribe('expired', () => expired++);
+    const ended: string[] = [];
+    session.events.subscribe('ended', (reason) => ended.push(reason));
     server.revokeAll();
     const error = await api.get('/api/patients').catch((e) => e);
     expect(error).toBeInstanceOf(ApiProblem);
     expect(error.code).toBe(CLIENT_CODES.sessionExpired);
-    expect(expired).toBe(1);
+    expect(ended).toEqual(['expired']);
     expect(session.user).toBeNull();
     // Signed out: the next call does not even reach the server.
     const before = server.requests.length;

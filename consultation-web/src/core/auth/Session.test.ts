@@ -64,7 +64,10 @@ describe('Session', () => {
     const server = fakeServer(() => { calls++; throw new TypeError('offline'); });
     const session = new Session(new ApiClient(server.fetch), storage);
     session.acceptSsoFragment(ssoFragment(handOff));
+    const ended: string[] = [];
+    session.events.subscribe('ended', (reason) => ended.push(reason));
     await session.logout();
+    expect(ended).toEqual(['loggedOut']);
     expect(calls).toBe(1);
     expect(server.requests[0].headers.Authorization).toBe('Bearer a1');
     expect(session.user).toBeNull();

@@ -14,8 +14,11 @@ export interface KeyValueStore {
 export interface SessionEvents extends Record<string, unknown> {
   /** Signed in, signed out, or the user record changed. */
   changed: User | null;
-  /** The server ended the session (refresh refused); the UI should say so on the login page. */
-  expired: undefined;
+  /**
+   * The session ended, published right after `changed` (null): `loggedOut` when the user logged out, `expired`
+   * when the server refused to renew it. The UI says which on the login page.
+   */
+  ended: 'loggedOut' | 'expired';
 }
 
 export interface SsoInfo {
@@ -92,7 +95,7 @@ export class Session implements TokenSource {
 
   async logout(): Promise<void> {
     const token = this.state?.accessToken;
-    this.clear();
+    this.clear('loggedOut');
     if (token) {
       // Best effort: the local session is gone either way; the server revokes the refresh token.
       await this.api.post('/api/auth/logout', undefined, { auth: false, bearer: token }).catch(() => undefined);
@@ -119,9 +122,7 @@ export class Session implements TokenSource {
   }
 
   expire(): void {
-    if (!this.state) return;
-    this.clear();
-    this.events.publish('expired', undefined);
+    this.clear('expired');
   }
 
   private async refresh(): Promise<boolean> {
@@ -151,10 +152,12 @@ export class Session implements TokenSource {
     if (changed) this.events.publish('changed', result.user);
   }
 
-  private clear(): void {
+  private clear(reason: SessionEvents['ended']): void {
     const had = this.state !== null;
     this.state = null;
     this.storage.removeItem(STORAGE_KEY);
-    if (had) this.events.publish('changed', null);
+    if (!had) return;
+    this.events.publish('changed', null);
+    this.events.publish('ended', reason);
   }
 }

@@ -1,17 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SsoInfo } from '../../core/auth/Session';
-import { homePath } from '../../core/auth/access';
 import { Notice, ProblemAlert } from '../components/ProblemAlert';
 import { TextField } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useI18n, useNavigate, usePlace, usePlatform } from '../platform';
+import { useI18n, usePlace, usePlatform } from '../platform';
 
 const REASONS = { expired: 'login.expired', loggedOut: 'login.loggedOut', sso: 'login.ssoFailed' } as const;
 
 export function LoginPage() {
   const { session } = usePlatform();
   const { t, lookup } = useI18n();
-  const navigate = useNavigate();
   const { query } = usePlace();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -36,10 +34,8 @@ export function LoginPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const user = await session.login(username.trim(), password);
-      const next = query.get('next');
-      // Only same-app paths: never bounce to another site after login.
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(user), { replace: true });
+      // Signed in: the router leaves /login for the `next` page or the user's home page.
+      await session.login(username.trim(), password);
     } catch (err) {
       setProblem(err);
       setPassword('');
