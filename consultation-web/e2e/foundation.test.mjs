@@ -7,6 +7,7 @@ import { AuditPage } from './pages/AuditPage.mjs';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { PatientPage } from './pages/PatientPage.mjs';
 import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
+import { ApiUser } from './support/api.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { DOCTOR, PATIENTS, setUpClinic } from './support/clinic.mjs';
 import { startServer } from './support/server.mjs';
@@ -98,6 +99,28 @@ describe('web app foundation', () => {
     assert.equal(await page.getByLabel('Mật khẩu').inputValue(), '');
     assert.deepEqual(errors, []);
     await page.context().close();
+  });
+
+  it('takes over tokens handed back by single sign-on in the URL fragment, and wipes them from the address bar', async () => {
+    // What the server's SSO callback sends after the issuer signed the user in: its own login answer, base64url.
+    const tokens = await ApiUser.login(server.url, DOCTOR.username, DOCTOR.password);
+    const fragment = Buffer.from(JSON.stringify(tokens.login), 'utf8').toString('base64url');
+    const { page, errors } = await browser.newPage(server.url);
+    await page.goto(`/#sso=${fragment}`);
+    await new PatientSearchPage(page).heading().waitFor();
+    assert.equal(new URL(page.url()).hash, '');
+    assert.ok(!(await page.evaluate(() => JSON.stringify(window.history.state) + window.location.href)).includes(fragment.slice(0, 40)));
+    assert.deepEqual(await new AppShell(page).navItems(), ['Bệnh nhân']);
+
+    // A refused sign-on comes back as a code only; the login page says what it means.
+    const other = await browser.newPage(server.url);
+    await other.page.goto('/#sso-error=CNS-1006');
+    await new LoginPage(other.page).heading().waitFor();
+    await other.page.getByRole('status').filter({ hasText: 'Đăng nhập một lần (SSO) không thành công.' }).waitFor();
+    assert.equal(new URL(other.page.url()).hash, '');
+    assert.deepEqual([...errors, ...other.errors], []);
+    await page.context().close();
+    await other.context.close();
   });
 
   it('an administrator sees Users, Hospitals and Audit, and the audit chain verifies', async () => {
