@@ -1,15 +1,13 @@
 // Account administration in the browser: an administrator registers a hospital and a user through the
 // forms, and unlocks an account that too many wrong passwords locked.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AppShell } from './pages/AppShell.mjs';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
 import { UsersPage } from './pages/UsersPage.mjs';
 import { ApiError, ApiUser } from './support/api.mjs';
-import { launchBrowser } from './support/browser.mjs';
-import { setUpClinic } from './support/clinic.mjs';
-import { startServer } from './support/server.mjs';
+import { withClinic } from './support/suite.mjs';
 
 const ENDOSCOPIST = {
   username: 'bs.khoa', password: 'Noi-soi-Khoa-2025', displayName: 'BS. Phạm Minh Khoa', role: 'endoscopist',
@@ -17,33 +15,20 @@ const ENDOSCOPIST = {
 };
 
 describe('account administration', () => {
-  let server;
-  let browser;
-  let clinic;
-
-  before(async () => {
-    // A lock that outlasts the test, so only the administrator's unlock can let the user back in.
-    server = await startServer({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '3600' } });
-    clinic = await server.explain(() => setUpClinic(server));
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) assert.ok([0, 143].includes(await server.stop()), 'server did not stop cleanly');
-  });
+  // A lock that outlasts the test, so only the administrator's unlock can let the user back in.
+  const ctx = withClinic({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '3600' } });
 
   async function signIn(username, password) {
-    const session = await browser.newPage(server.url);
+    const session = await ctx.browser.newPage(ctx.server.url);
     const login = await new LoginPage(session.page).open();
     await login.logIn(username, password);
     return { ...session, login };
   }
 
   it('a locked account is told so at login, and signs in once an administrator unlocks it', async () => {
-    await clinic.admin.post('/api/users', { ...ENDOSCOPIST, hospitalId: clinic.hospital.id });
+    await ctx.clinic.admin.post('/api/users', { ...ENDOSCOPIST, hospitalId: ctx.clinic.hospital.id });
     for (let i = 0; i < 3; i++) {
-      await assert.rejects(ApiUser.login(server.url, ENDOSCOPIST.username, 'wrong-password-1'), ApiError);
+      await assert.rejects(ApiUser.login(ctx.server.url, ENDOSCOPIST.username, 'wrong-password-1'), ApiError);
     }
 
     const user = await signIn(ENDOSCOPIST.username, ENDOSCOPIST.password);
@@ -51,7 +36,7 @@ describe('account administration', () => {
     await alert.filter({ hasText: 'Tài khoản đang bị khoá.' }).waitFor();
     assert.match(await alert.innerText(), /locked until/, 'the server\'s detail (until when) is shown');
 
-    const admin = await signIn('admin', server.adminPassword);
+    const admin = await signIn('admin', ctx.server.adminPassword);
     const users = new UsersPage(admin.page);
     assert.match(await users.status(ENDOSCOPIST.username), /^Bị khoá đến \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     await users.unlock(ENDOSCOPIST.username);
@@ -67,7 +52,7 @@ describe('account administration', () => {
   });
 
   it('an administrator registers a hospital and a specialist through the forms; the specialist can sign in', async () => {
-    const { page, errors, context } = await signIn('admin', server.adminPassword);
+    const { page, errors, context } = await signIn('admin', ctx.server.adminPassword);
     const shell = new AppShell(page);
     await shell.go('hospitals');
     await page.getByRole('link', { name: 'Thêm bệnh viện' }).click();

@@ -1,40 +1,22 @@
 // Foundation: a district doctor finds a patient without typing accents, reads the record, switches
 // language and logs out; an administrator sees the admin pages and verifies the audit chain.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AppShell } from './pages/AppShell.mjs';
 import { AuditPage } from './pages/AuditPage.mjs';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { PatientPage } from './pages/PatientPage.mjs';
 import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
 import { ApiUser } from './support/api.mjs';
-import { launchBrowser } from './support/browser.mjs';
-import { DOCTOR, PATIENTS, setUpClinic } from './support/clinic.mjs';
-import { startServer } from './support/server.mjs';
+import { DOCTOR, PATIENTS } from './support/clinic.mjs';
+import { withClinic } from './support/suite.mjs';
 
 describe('web app foundation', () => {
-  let server;
-  let browser;
-  let clinic;
-
-  before(async () => {
-    server = await startServer();
-    clinic = await server.explain(() => setUpClinic(server));
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) {
-      const code = await server.stop();
-      // SIGTERM runs the shutdown hook; the JVM then exits with 143 (128 + SIGTERM) or 0.
-      assert.ok(code === 143 || code === 0, `server exit code ${code}\n${server.logs().slice(-3000)}`);
-    }
-  });
+  const ctx = withClinic();
 
   it('a district doctor finds "Nguyễn Văn An" by typing "Nguyen", reads the CCCD, switches to English and logs out', async () => {
     // A workstation clock far from Viet Nam: a birth date must not shift a day.
-    const { page, errors } = await browser.newPage(server.url, { timezoneId: 'America/Los_Angeles' });
+    const { page, errors } = await ctx.browser.newPage(ctx.server.url, { timezoneId: 'America/Los_Angeles' });
     await page.goto('/');
     const login = new LoginPage(page);
     await login.heading().waitFor();
@@ -79,19 +61,19 @@ describe('web app foundation', () => {
     await loginEn.heading().waitFor();
     await page.getByRole('status').filter({ hasText: 'You have logged out.' }).waitFor();
     // The language choice outlives the session; the session does not outlive logout.
-    await page.goto(`/patients/${clinic.patients.an.id}`);
+    await page.goto(`/patients/${ctx.clinic.patients.an.id}`);
     await loginEn.heading().waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');
     // Logging in from a deep link returns to it.
     await loginEn.logIn(DOCTOR.username, DOCTOR.password);
     await new PatientPage(page, 'en').heading().filter({ hasText: 'Nguyễn Văn An' }).waitFor();
-    assert.equal(new URL(page.url()).pathname, `/patients/${clinic.patients.an.id}`);
+    assert.equal(new URL(page.url()).pathname, `/patients/${ctx.clinic.patients.an.id}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
 
   it('a wrong password shows the server\'s reason and keeps the user on the login page', async () => {
-    const { page, errors } = await browser.newPage(server.url);
+    const { page, errors } = await ctx.browser.newPage(ctx.server.url);
     const login = await new LoginPage(page).open();
     await login.logIn(DOCTOR.username, 'not-the-password');
     await login.alert().filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
@@ -103,9 +85,9 @@ describe('web app foundation', () => {
 
   it('takes over tokens handed back by single sign-on in the URL fragment, and wipes them from the address bar', async () => {
     // What the server's SSO callback sends after the issuer signed the user in: its own login answer, base64url.
-    const tokens = await ApiUser.login(server.url, DOCTOR.username, DOCTOR.password);
+    const tokens = await ApiUser.login(ctx.server.url, DOCTOR.username, DOCTOR.password);
     const fragment = Buffer.from(JSON.stringify(tokens.login), 'utf8').toString('base64url');
-    const { page, errors } = await browser.newPage(server.url);
+    const { page, errors } = await ctx.browser.newPage(ctx.server.url);
     await page.goto(`/#sso=${fragment}`);
     await new PatientSearchPage(page).heading().waitFor();
     assert.equal(new URL(page.url()).hash, '');
@@ -113,7 +95,7 @@ describe('web app foundation', () => {
     assert.deepEqual(await new AppShell(page).navItems(), ['Bệnh nhân']);
 
     // A refused sign-on comes back as a code only; the login page says what it means.
-    const other = await browser.newPage(server.url);
+    const other = await ctx.browser.newPage(ctx.server.url);
     await other.page.goto('/#sso-error=CNS-1006');
     await new LoginPage(other.page).heading().waitFor();
     await other.page.getByRole('status').filter({ hasText: 'Đăng nhập một lần (SSO) không thành công.' }).waitFor();
@@ -124,9 +106,9 @@ describe('web app foundation', () => {
   });
 
   it('an administrator sees Users, Hospitals and Audit, and the audit chain verifies', async () => {
-    const { page, errors } = await browser.newPage(server.url);
+    const { page, errors } = await ctx.browser.newPage(ctx.server.url);
     const login = await new LoginPage(page).open();
-    await login.logIn('admin', server.adminPassword);
+    await login.logIn('admin', ctx.server.adminPassword);
 
     const shell = new AppShell(page);
     assert.deepEqual(await shell.navItems(), ['Người dùng', 'Bệnh viện', 'Nhật ký truy cập']);

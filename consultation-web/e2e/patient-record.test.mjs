@@ -1,36 +1,22 @@
 // Registering and correcting a patient: the server validates and its field errors sit beside the fields;
 // two people editing one record never silently overwrite each other.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { PatientForm } from './pages/PatientForm.mjs';
 import { PatientPage } from './pages/PatientPage.mjs';
 import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
 import { TEXT } from './pages/text.mjs';
-import { launchBrowser } from './support/browser.mjs';
-import { DOCTOR, setUpClinic } from './support/clinic.mjs';
-import { startServer } from './support/server.mjs';
+import { DOCTOR } from './support/clinic.mjs';
+import { withClinic } from './support/suite.mjs';
 
 const vi = TEXT.vi;
 
 describe('patient record', () => {
-  let server;
-  let browser;
-  let clinic;
-
-  before(async () => {
-    server = await startServer();
-    clinic = await server.explain(() => setUpClinic(server));
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) assert.ok([0, 143].includes(await server.stop()), 'server did not stop cleanly');
-  });
+  const ctx = withClinic();
 
   async function signedInDoctor() {
-    const session = await browser.newPage(server.url);
+    const session = await ctx.browser.newPage(ctx.server.url);
     const login = await new LoginPage(session.page).open();
     await login.logIn(DOCTOR.username, DOCTOR.password);
     await new PatientSearchPage(session.page).heading().waitFor();
@@ -77,7 +63,7 @@ describe('patient record', () => {
 
   it('refuses to overwrite a change saved meanwhile, and saves after a reload', async () => {
     const { page, errors } = await signedInDoctor();
-    const an = clinic.patients.an;
+    const an = ctx.clinic.patients.an;
     await page.goto(`/patients/${an.id}`);
     const patient = new PatientPage(page);
     await patient.heading().filter({ hasText: 'Nguyễn Văn An' }).waitFor();
@@ -86,9 +72,9 @@ describe('patient record', () => {
     await form.fill({ phone: '0987654321' });
 
     // Another clinician corrects the address while the form is open.
-    const current = await clinic.doctor.get(`/api/patients/${an.id}`);
+    const current = await ctx.clinic.doctor.get(`/api/patients/${an.id}`);
     const { id, version, hospitalId, createdAt, updatedAt, ...details } = current;
-    await clinic.doctor.request('PUT', `/api/patients/${an.id}`, { ...details, address: 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh' },
+    await ctx.clinic.doctor.request('PUT', `/api/patients/${an.id}`, { ...details, address: 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh' },
       { 'If-Match': `"${version}"` });
 
     await form.submit(vi.save);
@@ -102,7 +88,7 @@ describe('patient record', () => {
     await form.submit(vi.save);
     await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin bệnh nhân.' }).waitFor();
     await patient.waitForFact('phone', '0987654321');
-    const saved = await clinic.doctor.get(`/api/patients/${an.id}`);
+    const saved = await ctx.clinic.doctor.get(`/api/patients/${an.id}`);
     assert.equal(saved.phone, '0987654321');
     assert.equal(saved.address, 'Thôn Đoài, xã Nam Hồng, huyện Đông Anh');
     assert.equal(saved.version, version + 2);
