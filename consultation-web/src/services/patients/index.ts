@@ -1,0 +1,8 @@
+import type { ServiceModule } from '../../core/ServiceRegistry';
+import { PatientService } from './PatientService';
+
+export { PatientService };
+export const patientsService: ServiceModule<PatientService> = {
+  name: 'patients',
+  create: ({ api }) => new PatientService(api),
+};
