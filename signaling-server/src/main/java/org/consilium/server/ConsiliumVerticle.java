@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
+import org.consilium.demo.DemoSeeder;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.store.Store;
 import org.consilium.store.StoreConfig;
@@ -57,10 +58,12 @@ public final class ConsiliumVerticle extends VerticleBase {
               .requestHandler(router)
               .listen(http.port(), http.host());
         })
-        .onSuccess(s -> {
+        .compose(s -> {
           server = s;
           LOG.atInfo().addKeyValue("port", s.actualPort()).addKeyValue("publicUrl", http.publicUrl().toString())
               .log("Consilium is listening");
+          return settings.bool("DEMO_DATA")
+              ? DemoSeeder.seed(vertx, s.actualPort(), settings.string("ADMIN_PASSWORD")) : Future.succeededFuture();
         });
   }
 
