@@ -37,7 +37,17 @@ public enum ErrorCode {
   DUPLICATE_CITIZEN_ID("CNS-1101", 409, "Citizen ID already registered"),
   DUPLICATE_MEDICAL_RECORD_NUMBER("CNS-1102", 409, "Medical record number already in use at this hospital"),
 
-  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable");
+  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable"),
+
+  // consultations (branch consultations)
+  CONSULTATION_NOT_FOUND("CNS-2000", 404, "Consultation request not found"),
+  TRANSITION_NOT_ALLOWED("CNS-2001", 409, "Transition not allowed"),
+  SCHEDULE_CONFLICT("CNS-2002", 409, "Scheduling conflict"),
+  SESSION_NOT_FOUND("CNS-2003", 404, "Consultation session not found"),
+  ATTACHMENT_NOT_FOUND("CNS-2004", 404, "Attachment not found"),
+  ALREADY_TAKEN("CNS-2005", 409, "Already taken by someone else"),
+  MINUTES_SIGNED("CNS-2006", 409, "Minutes are signed"),
+  CALENDAR_FEED_NOT_FOUND("CNS-2007", 404, "Calendar feed not found");
 
   private final String code;
   private final int status;

@@ -10,6 +10,8 @@ import org.consilium.audit.AuditRoutes;
 import org.consilium.audit.AuditService;
 import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
+import org.consilium.consultations.Consultations;
+import org.consilium.consultations.SessionService;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
@@ -28,14 +30,16 @@ public final class Application {
   private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
+  private final Consultations consultations;
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients) {
+                      PatientService patients, Consultations consultations) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
+    this.consultations = consultations;
   }
 
   /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
@@ -45,8 +49,9 @@ public final class Application {
       AuditTrail audit = auditAround.apply(chain);
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
-              PatientService.start(store, careTeam, audit)
-                  .map(patients -> new Application(chain, audit, identity, careTeam, patients))));
+              PatientService.start(store, careTeam, audit).compose(patients ->
+                  Consultations.start(vertx, store, patients, careTeam, identity.directory(), audit)
+                      .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations)))));
     });
   }
 
@@ -65,6 +70,11 @@ public final class Application {
     return patients;
   }
 
+  /** Consultation sessions: {@code roster(sessionId)} says who may join a session's room. */
+  public SessionService sessions() {
+    return consultations.sessions();
+  }
+
   /** Verifies bearer tokens for every authenticated route. */
   Authenticator authenticator() {
     return identity.authenticator();
@@ -75,6 +85,7 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    consultations.mount(api);
   }
 
   Future<Void> stop() {
