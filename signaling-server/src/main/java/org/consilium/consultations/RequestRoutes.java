@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.consilium.access.Principal;
 import org.consilium.access.Role;
+import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditEvent;
 import org.consilium.http.JsonInput;
 import org.consilium.http.JsonReply;
@@ -79,15 +80,18 @@ final class RequestRoutes {
     requests.read(who, ctx.pathParam("requestId"), AuditEvent.by(ctx, who)).onSuccess(seen -> reply(ctx, 200, seen)).onFailure(ctx::fail);
   }
 
+  /** Visibility first, then the input: a stranger learns nothing, not even a missing version. */
   private void edit(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    JsonInput in = JsonInput.of(ctx, EDIT_FIELDS);
-    long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
-    String target = in.text("targetHospitalId", 1, 64, false);
-    RequestDetails details = RequestDetails.read(in);
-    in.throwIfInvalid();
-    requests.edit(who, ctx.pathParam("requestId"), expected, details, target, AuditEvent.by(ctx, who))
-        .onSuccess(seen -> reply(ctx, 200, seen)).onFailure(ctx::fail);
+    String id = ctx.pathParam("requestId");
+    requests.visible(who, id, AuditAction.UPDATE, AuditEvent.by(ctx, who)).compose(seen -> {
+      JsonInput in = JsonInput.of(ctx, EDIT_FIELDS);
+      long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
+      String target = in.text("targetHospitalId", 1, 64, false);
+      RequestDetails details = RequestDetails.read(in);
+      in.throwIfInvalid();
+      return requests.edit(who, id, expected, details, target, AuditEvent.by(ctx, who));
+    }).onSuccess(seen -> reply(ctx, 200, seen)).onFailure(ctx::fail);
   }
 
   /**
@@ -96,20 +100,28 @@ final class RequestRoutes {
    */
   private void transition(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    JsonInput in = JsonInput.of(ctx, "to", "reason", "version");
-    RequestStatus to = in.oneOf("to", RequestStatus::fromWire, ACTIONS, true);
-    String reason = in.text("reason", 1, 2000, false);
-    long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
-    in.throwIfInvalid();
+    String id = ctx.pathParam("requestId");
     AuditEvent.Builder event = AuditEvent.by(ctx, who);
-    requests.transition(who, ctx.pathParam("requestId"), to, expected, reason, event).compose(seen -> {
-      if (to != RequestStatus.ACCEPTED || seen.request().details().urgency() != Urgency.EMERGENCY) return Future.succeededFuture(seen.toJson());
-      return sessions.openImmediately(who, seen.request(), event).compose(session -> requests.read(who, seen.request().id(), AuditEvent.by(ctx, who))
-          .map(now -> now.toJson().put("immediateSessionId", session.id())));
+    requests.visible(who, id, AuditAction.UPDATE, AuditEvent.by(ctx, who)).compose(visible -> {
+      JsonInput in = JsonInput.of(ctx, "to", "reason", "version");
+      RequestStatus to = in.oneOf("to", RequestStatus::fromWire, ACTIONS, true);
+      String reason = in.text("reason", 1, 2000, false);
+      long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
+      in.throwIfInvalid();
+      return transition(ctx, who, id, to, expected, reason, event);
     }).onSuccess(json -> {
       Preconditions.etag(ctx, json.getLong("version"));
       JsonReply.send(ctx, 200, json);
     }).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> transition(RoutingContext ctx, Principal who, String id, RequestStatus to, long expected, String reason,
+                                        AuditEvent.Builder event) {
+    return requests.transition(who, id, to, expected, reason, event).compose(seen -> {
+      if (to != RequestStatus.ACCEPTED || seen.request().details().urgency() != Urgency.EMERGENCY) return Future.succeededFuture(seen.toJson());
+      return sessions.openImmediately(who, seen.request(), event).compose(session -> requests.read(who, seen.request().id(), AuditEvent.by(ctx, who))
+          .map(now -> now.toJson().put("immediateSessionId", session.id())));
+    });
   }
 
   private static void reply(RoutingContext ctx, int status, RequestService.Seen seen) {

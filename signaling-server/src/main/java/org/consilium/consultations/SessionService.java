@@ -64,7 +64,7 @@ public final class SessionService {
       List<org.consilium.http.FieldError> wrong = new ArrayList<>();
       for (String id : plan.requestIds()) {
         Optional<ConsultationRequest> r = found.stream().filter(x -> x.id().equals(id)).findFirst();
-        if (r.isEmpty() || !who.hospitalId().equals(r.get().answeringHospital())) {
+        if (r.isEmpty() || r.get().status() == RequestStatus.DRAFT || !who.hospitalId().equals(r.get().answeringHospital())) {
           wrong.add(new org.consilium.http.FieldError("/requestIds", id + " is not a request to your hospital"));
         } else if (r.get().status() != RequestStatus.ACCEPTED) {
           wrong.add(new org.consilium.http.FieldError("/requestIds", id + " is " + r.get().status().wire() + "; only accepted requests are scheduled"));

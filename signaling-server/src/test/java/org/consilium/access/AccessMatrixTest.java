@@ -36,6 +36,7 @@ class AccessMatrixTest {
   private static final Map<Role, ApiClient> home = new EnumMap<>(Role.class);
   private static final Map<Role, ApiClient> elsewhere = new EnumMap<>(Role.class);
   private static JsonObject patient;
+  private static JsonObject consultation;
 
   @BeforeAll
   static void start() {
@@ -49,6 +50,7 @@ class AccessMatrixTest {
     patient = aPatient().named("Ông Thị Xuyến").born(1944, 2, 29).sex("female")
         .with("insuranceNumber", "CB2011234509876").with("phone", "0909123456").with("address", "Ấp Mỹ Hòa, Trà Vinh")
         .create(home.get(Role.DISTRICT_DOCTOR));
+    consultation = submittedConsultation();
   }
 
   @AfterAll
@@ -123,6 +125,38 @@ class AccessMatrixTest {
     assertEquals(200, home.get(Role.SPECIALIST).get("/api/patients/" + patient.getString("id")).status());
   }
 
+  @Test
+  @DisplayName("every consultation-scoped endpoint refuses clinicians of an uninvolved hospital and shows none of it")
+  void consultationOfOtherHospital() {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Endpoint e : endpoints) {
+      if (!e.path().contains(":requestId")) continue;
+      for (Role role : Role.values()) {
+        if (!e.allows(role)) continue;
+        ApiClient.Response resp = call(elsewhere.get(role), e);
+        checked++;
+        if (resp.status() != 404 && resp.status() != 403) failures.add(e.method() + " " + e.path() + " as " + role.wire() + ": " + resp);
+        for (String leak : new String[] {consultation.getString("clinicalSummary"), patient.getString("id"), patient.getString("fullName")}) {
+          if (resp.body().contains(leak)) failures.add(e.method() + " " + e.path() + " as " + role.wire() + " leaks the consultation");
+        }
+      }
+    }
+    assertTrue(checked >= 4, "consultation endpoints were exercised");
+    assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+  }
+
+  /** A submitted request from the home hospital to a third hospital: the "elsewhere" staff are not involved. */
+  private static JsonObject submittedConsultation() {
+    String third = Staff.newHospital(server, "Bệnh viện Trung ương Huế");
+    ApiClient doctor = home.get(Role.DISTRICT_DOCTOR);
+    JsonObject draft = doctor.post("/api/consultations", new JsonObject().put("patientId", patient.getString("id"))
+        .put("targetHospitalId", third).put("urgency", "urgent").put("specialty", "Thần kinh")
+        .put("reason", "Yếu nửa người").put("clinicalSummary", "Nhồi máu não cấp, giờ thứ 3").put("question", "Tiêu sợi huyết?")).json();
+    return doctor.post("/api/consultations/" + draft.getString("id") + "/transitions",
+        new JsonObject().put("to", "submitted").put("version", draft.getLong("version"))).json();
+  }
+
   private static List<Endpoint> protectedEndpoints() {
     List<Endpoint> list = endpoints.stream().filter(e -> !e.isPublic()).toList();
     assertFalse(list.isEmpty());
@@ -134,7 +168,9 @@ class AccessMatrixTest {
     Matcher m = PARAM.matcher(e.path());
     StringBuilder path = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(path, m.group(1).equals(e.patientPath()) ? patient.getString("id") : UUID.randomUUID().toString());
+      String value = m.group(1).equals(e.patientPath()) ? patient.getString("id")
+          : m.group(1).equals("requestId") && consultation != null ? consultation.getString("id") : UUID.randomUUID().toString();
+      m.appendReplacement(path, value);
     }
     m.appendTail(path);
     boolean body = switch (e.method().name()) {
