@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.consilium.access.CareTeam;
 import org.consilium.audit.AuditTrail;
+import org.consilium.config.Settings;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientService;
 import org.consilium.security.StaffDirectory;
@@ -19,19 +20,29 @@ public final class Consultations {
   private final SessionRoutes sessionRoutes;
   private final AvailabilityRoutes availabilityRoutes;
   private final NotificationRoutes notificationRoutes;
+  private final AttachmentRoutes attachmentRoutes;
   private final SessionService sessions;
 
   private Consultations(RequestRoutes requestRoutes, SessionRoutes sessionRoutes, AvailabilityRoutes availabilityRoutes,
-                        NotificationRoutes notificationRoutes, SessionService sessions) {
+                        NotificationRoutes notificationRoutes, AttachmentRoutes attachmentRoutes, SessionService sessions) {
     this.requestRoutes = requestRoutes;
+    this.attachmentRoutes = attachmentRoutes;
     this.sessionRoutes = sessionRoutes;
     this.availabilityRoutes = availabilityRoutes;
     this.notificationRoutes = notificationRoutes;
     this.sessions = sessions;
   }
 
-  public static Future<Consultations> start(Vertx vertx, Store store, PatientService patients, CareTeam careTeam,
+  public static Future<Consultations> start(Vertx vertx, Settings settings, Store store, PatientService patients, CareTeam careTeam,
                                             StaffDirectory directory, AuditTrail audit) {
+    int maxAttachment;
+    try {
+      maxAttachment = settings.integer("CONSULTATION_ATTACHMENT_MAX_BYTES", 1024, 100 * 1024 * 1024);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    AttachmentFiles files = new AttachmentFiles(store.config().dataDir(),
+        vertx.createSharedWorkerExecutor("consultation-files", 2));
     AvailabilityStore availability = new AvailabilityStore(store);
     Inbox inbox = new Inbox(store, vertx.eventBus());
     Announcements announce = new Announcements(vertx.eventBus(), inbox, directory, store, availability);
@@ -39,7 +50,8 @@ public final class Consultations {
     SessionService sessions = new SessionService(store, requests, new Conflicts(store, availability, directory), audit, announce);
     return inbox.start().compose(v -> requests.start()).compose(v -> sessions.start())
         .map(v -> new Consultations(new RequestRoutes(requests, sessions), new SessionRoutes(sessions),
-            new AvailabilityRoutes(store, availability, directory), new NotificationRoutes(inbox), sessions));
+            new AvailabilityRoutes(store, availability, directory), new NotificationRoutes(inbox),
+            new AttachmentRoutes(requests, files, audit, maxAttachment), sessions));
   }
 
   /** Sessions and their rosters. */
@@ -52,5 +64,6 @@ public final class Consultations {
     sessionRoutes.mount(api);
     availabilityRoutes.mount(api);
     notificationRoutes.mount(api);
+    attachmentRoutes.mount(api);
   }
 }

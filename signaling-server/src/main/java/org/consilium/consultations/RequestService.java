@@ -166,6 +166,31 @@ final class RequestService {
     })).compose(saved -> grantPatient(who, saved).map(saved));
   }
 
+  /**
+   * Adds an attachment whose file is already stored. Retries on a concurrent change (an attachment does not
+   * conflict with a status change); refused once the request is closed.
+   */
+  Future<Seen> attach(Principal who, String id, Attachment a, AuditEvent.Builder event) {
+    return visible(who, id, AuditAction.CREATE, event).compose(seen -> attachTo(who, seen, a, event, 3));
+  }
+
+  private Future<Seen> attachTo(Principal who, Seen seen, Attachment a, AuditEvent.Builder event, int tries) {
+    ConsultationRequest r = seen.request();
+    if (seen.access() != RequestAccess.CLINICAL) return forbidden("Only clinicians taking part attach documents");
+    if (!r.status().open()) {
+      return Future.failedFuture(new ApiException(ErrorCode.TRANSITION_NOT_ALLOWED, "A " + r.status().wire() + " request takes no more attachments"));
+    }
+    ConsultationRequest next = r.withAttachment(a);
+    return store.write(() -> requests.replace(next, r.version())).compose(ok -> {
+      if (!ok && tries > 1) {
+        return store.read(() -> requests.find(r.id())).compose(now -> attachTo(who, new Seen(now, seen.access()), a, event, tries - 1));
+      }
+      if (!ok) return Future.failedFuture(changedMeanwhile());
+      return audited(event.patient(r.patientId()).detail("attachment " + a.kind()).build(AuditAction.CREATE, AuditOutcome.SUCCESS),
+          next, () -> requests.restore(next, r)).map(saved -> new Seen(saved, seen.access()));
+    });
+  }
+
   /** The request if the caller may see it at all; otherwise a recorded refusal and 404. */
   Future<Seen> visible(Principal who, String id, AuditAction action, AuditEvent.Builder event) {
     event.resource(RESOURCE, id);

@@ -72,6 +72,7 @@ public final class RouteTable {
     private String patientPath;
     private String summary = "";
     private boolean readsBody;
+    private long bodyLimit = -1;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -105,6 +106,13 @@ public final class RouteTable {
       return this;
     }
 
+    /** A body of up to {@code bytes} (file uploads), instead of the JSON limit; also for GET-less raw bodies. */
+    public Builder bodyLimit(long bytes) {
+      this.bodyLimit = bytes;
+      this.readsBody = true;
+      return this;
+    }
+
     /** The handler reads the body itself (streamed uploads); no JSON body buffering. */
     public Builder streamingBody() {
       this.readsBody = false;
@@ -127,7 +135,7 @@ public final class RouteTable {
       }
       if (readsBody) {
         // Vert.x 5 refuses a BodyHandler after user handlers on one route; as a plain handler it may follow them.
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit > 0 ? bodyLimit : maxBodyBytes);
         route.handler(body::handle);
       }
       return route.handler(handler);

@@ -50,7 +50,7 @@ public final class Application {
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
               PatientService.start(store, careTeam, audit).compose(patients ->
-                  Consultations.start(vertx, store, patients, careTeam, identity.directory(), audit)
+                  Consultations.start(vertx, settings, store, patients, careTeam, identity.directory(), audit)
                       .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations)))));
     });
   }
