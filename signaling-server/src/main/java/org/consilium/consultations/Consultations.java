@@ -2,6 +2,9 @@ package org.consilium.consultations;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.util.Set;
+import org.consilium.access.Authenticator;
 import org.consilium.access.CareTeam;
 import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
@@ -21,20 +24,27 @@ public final class Consultations {
   private final AvailabilityRoutes availabilityRoutes;
   private final NotificationRoutes notificationRoutes;
   private final AttachmentRoutes attachmentRoutes;
+  private final CalendarRoutes calendarRoutes;
+  private final NotificationSocket socket;
   private final SessionService sessions;
 
   private Consultations(RequestRoutes requestRoutes, SessionRoutes sessionRoutes, AvailabilityRoutes availabilityRoutes,
-                        NotificationRoutes notificationRoutes, AttachmentRoutes attachmentRoutes, SessionService sessions) {
+                        NotificationRoutes notificationRoutes, AttachmentRoutes attachmentRoutes, CalendarRoutes calendarRoutes,
+                        NotificationSocket socket, SessionService sessions) {
     this.requestRoutes = requestRoutes;
     this.attachmentRoutes = attachmentRoutes;
+    this.calendarRoutes = calendarRoutes;
+    this.socket = socket;
     this.sessionRoutes = sessionRoutes;
     this.availabilityRoutes = availabilityRoutes;
     this.notificationRoutes = notificationRoutes;
     this.sessions = sessions;
   }
 
-  public static Future<Consultations> start(Vertx vertx, Settings settings, Store store, PatientService patients, CareTeam careTeam,
-                                            StaffDirectory directory, AuditTrail audit) {
+  /** {@code origins}: the browser origins allowed to open the notification WebSocket (the public URL's, and any others). */
+  public static Future<Consultations> start(Vertx vertx, Settings settings, URI publicUrl, Set<String> origins, Store store,
+                                            PatientService patients, CareTeam careTeam, StaffDirectory directory,
+                                            Authenticator authenticator, AuditTrail audit) {
     int maxAttachment;
     try {
       maxAttachment = settings.integer("CONSULTATION_ATTACHMENT_MAX_BYTES", 1024, 100 * 1024 * 1024);
@@ -48,10 +58,12 @@ public final class Consultations {
     Announcements announce = new Announcements(vertx.eventBus(), inbox, directory, store, availability);
     RequestService requests = new RequestService(store, patients, careTeam, directory, audit, announce);
     SessionService sessions = new SessionService(store, requests, new Conflicts(store, availability, directory), audit, announce);
-    return inbox.start().compose(v -> requests.start()).compose(v -> sessions.start())
+    CalendarFeeds feeds = new CalendarFeeds(store);
+    return inbox.start().compose(v -> feeds.start()).compose(v -> requests.start()).compose(v -> sessions.start())
         .map(v -> new Consultations(new RequestRoutes(requests, sessions), new SessionRoutes(sessions),
             new AvailabilityRoutes(store, availability, directory), new NotificationRoutes(inbox),
-            new AttachmentRoutes(requests, files, audit, maxAttachment), sessions));
+            new AttachmentRoutes(requests, files, audit, maxAttachment), new CalendarRoutes(feeds, sessions, directory, publicUrl),
+            new NotificationSocket(vertx, authenticator, origins), sessions));
   }
 
   /** Sessions and their rosters. */
@@ -65,5 +77,7 @@ public final class Consultations {
     availabilityRoutes.mount(api);
     notificationRoutes.mount(api);
     attachmentRoutes.mount(api);
+    calendarRoutes.mount(api);
+    socket.mount(api);
   }
 }

@@ -150,8 +150,13 @@ public final class SessionService {
 
   /** Sessions overlapping [from, to): an administrator's hospital hosts them, anyone else takes part. */
   Future<List<Session>> calendar(Principal who, Instant from, Instant to) {
-    return store.read(() -> sessions.between(who.has(Role.ADMINISTRATOR) ? Filters.eq("hostHospitalId", who.hospitalId())
-        : Filters.eq("participants", who.userId()), from, to));
+    return calendarOf(who.userId(), who.has(Role.ADMINISTRATOR) ? who.hospitalId() : null, from, to);
+  }
+
+  /** {@code hostedBy} non-null: the sessions that hospital hosts (an administrator's view); else the user's own. */
+  Future<List<Session>> calendarOf(String userId, String hostedBy, Instant from, Instant to) {
+    return store.read(() -> sessions.between(hostedBy != null ? Filters.eq("hostHospitalId", hostedBy)
+        : Filters.eq("participants", userId), from, to));
   }
 
   Future<Optional<Session>> find(String id) {

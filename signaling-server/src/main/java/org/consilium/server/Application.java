@@ -50,9 +50,16 @@ public final class Application {
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
               PatientService.start(store, careTeam, audit).compose(patients ->
-                  Consultations.start(vertx, settings, store, patients, careTeam, identity.directory(), audit)
+                  Consultations.start(vertx, settings, http.publicUrl(), origins(http), store, patients, careTeam,
+                          identity.directory(), identity.authenticator(), audit)
                       .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations)))));
     });
+  }
+
+  private static java.util.Set<String> origins(HttpConfig http) {
+    java.util.Set<String> origins = new java.util.LinkedHashSet<>(http.allowedOrigins());
+    origins.add(http.publicOrigin());
+    return origins;
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
