@@ -2,6 +2,7 @@ package org.consilium.consultations;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.net.URI;
 import java.util.Set;
 import org.consilium.access.Authenticator;
@@ -26,11 +27,13 @@ public final class Consultations {
   private final AttachmentRoutes attachmentRoutes;
   private final CalendarRoutes calendarRoutes;
   private final NotificationSocket socket;
+  private final MinutesRoutes minutesRoutes;
   private final SessionService sessions;
 
   private Consultations(RequestRoutes requestRoutes, SessionRoutes sessionRoutes, AvailabilityRoutes availabilityRoutes,
                         NotificationRoutes notificationRoutes, AttachmentRoutes attachmentRoutes, CalendarRoutes calendarRoutes,
-                        NotificationSocket socket, SessionService sessions) {
+                        NotificationSocket socket, MinutesRoutes minutesRoutes, SessionService sessions) {
+    this.minutesRoutes = minutesRoutes;
     this.requestRoutes = requestRoutes;
     this.attachmentRoutes = attachmentRoutes;
     this.calendarRoutes = calendarRoutes;
@@ -51,19 +54,22 @@ public final class Consultations {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    AttachmentFiles files = new AttachmentFiles(store.config().dataDir(),
-        vertx.createSharedWorkerExecutor("consultation-files", 2));
+    WorkerExecutor fileWorkers = vertx.createSharedWorkerExecutor("consultation-files", 2);
+    AttachmentFiles files = new AttachmentFiles(store.config().dataDir(), fileWorkers);
     AvailabilityStore availability = new AvailabilityStore(store);
     Inbox inbox = new Inbox(store, vertx.eventBus());
     Announcements announce = new Announcements(vertx.eventBus(), inbox, directory, store, availability);
     RequestService requests = new RequestService(store, patients, careTeam, directory, audit, announce);
     SessionService sessions = new SessionService(store, requests, new Conflicts(store, availability, directory), audit, announce);
     CalendarFeeds feeds = new CalendarFeeds(store);
+    MinutesService minutes = new MinutesService(store, requests, sessions, patients, directory, audit);
     return inbox.start().compose(v -> feeds.start()).compose(v -> requests.start()).compose(v -> sessions.start())
+        .compose(v -> minutes.start())
         .map(v -> new Consultations(new RequestRoutes(requests, sessions), new SessionRoutes(sessions),
             new AvailabilityRoutes(store, availability, directory), new NotificationRoutes(inbox),
             new AttachmentRoutes(requests, files, audit, maxAttachment), new CalendarRoutes(feeds, sessions, directory, publicUrl),
-            new NotificationSocket(vertx, authenticator, origins), sessions));
+            new NotificationSocket(vertx, authenticator, origins),
+            new MinutesRoutes(minutes, requests, directory, fileWorkers), sessions));
   }
 
   /** Sessions and their rosters. */
@@ -79,5 +85,6 @@ public final class Consultations {
     attachmentRoutes.mount(api);
     calendarRoutes.mount(api);
     socket.mount(api);
+    minutesRoutes.mount(api);
   }
 }

@@ -257,7 +257,8 @@ final class RequestService {
     }));
   }
 
-  private Future<Void> grantPatient(Principal who, Seen seen) {
+  /** A consulting clinician of another hospital gets (or renews) the care relationship to the request's patient. */
+  Future<Void> grantPatient(Principal who, Seen seen) {
     ConsultationRequest r = seen.request();
     if (seen.access() != RequestAccess.CLINICAL || who.hospitalId().equals(r.patientHospitalId())) return Future.succeededFuture();
     return careTeam.maySee(who, r.patientId(), r.patientHospitalId()).compose(already -> already ? Future.succeededFuture()

@@ -77,6 +77,24 @@ public final class ApiClient {
     }
   }
 
+  /** A GET of a binary body (a PDF, an image). */
+  public Binary getBinary(String path) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+    headers.forEach(req::header);
+    try {
+      HttpResponse<byte[]> resp = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Binary(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null), resp.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Binary(int status, String contentType, byte[] body) {
+  }
+
   /** A response; {@link #json()} and {@link #array()} parse the body. */
   public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
 
