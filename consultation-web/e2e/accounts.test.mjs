@@ -45,7 +45,7 @@ describe('account administration', () => {
 
     await user.login.logIn(ENDOSCOPIST.username, ENDOSCOPIST.password);
     await new PatientSearchPage(user.page).heading().waitFor();
-    assert.deepEqual(await new AppShell(user.page).navItems(), ['Bệnh nhân']);
+    assert.deepEqual(await new AppShell(user.page).navItems(), ['Bệnh nhân', 'Hội chẩn']);
     assert.deepEqual([...user.errors, ...admin.errors], []);
     await user.context.close();
     await admin.context.close();

@@ -24,7 +24,7 @@ describe('web app foundation', () => {
     await login.logIn(DOCTOR.username, DOCTOR.password);
 
     const shell = new AppShell(page);
-    assert.deepEqual(await shell.navItems(), ['Bệnh nhân']);
+    assert.deepEqual(await shell.navItems(), ['Bệnh nhân', 'Hội chẩn']);
     const search = new PatientSearchPage(page);
     await search.heading().waitFor();
     await search.search({ name: 'Nguyen' });
@@ -54,7 +54,7 @@ describe('web app foundation', () => {
     assert.equal(await english.fact('birthDate'), '05 Mar 1980');
     assert.equal(await english.fact('sex'), 'Male');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.deepEqual(await shell.navItems(), ['Patients']);
+    assert.deepEqual(await shell.navItems(), ['Patients', 'Consultations']);
 
     await shell.logOut();
     const loginEn = new LoginPage(page, 'en');
@@ -92,7 +92,7 @@ describe('web app foundation', () => {
     await new PatientSearchPage(page).heading().waitFor();
     assert.equal(new URL(page.url()).hash, '');
     assert.ok(!(await page.evaluate(() => JSON.stringify(window.history.state) + window.location.href)).includes(fragment.slice(0, 40)));
-    assert.deepEqual(await new AppShell(page).navItems(), ['Bệnh nhân']);
+    assert.deepEqual(await new AppShell(page).navItems(), ['Bệnh nhân', 'Hội chẩn']);
 
     // A refused sign-on comes back as a code only; the login page says what it means.
     const other = await ctx.browser.newPage(ctx.server.url);
@@ -111,7 +111,7 @@ describe('web app foundation', () => {
     await login.logIn('admin', ctx.server.adminPassword);
 
     const shell = new AppShell(page);
-    assert.deepEqual(await shell.navItems(), ['Người dùng', 'Bệnh viện', 'Nhật ký truy cập']);
+    assert.deepEqual(await shell.navItems(), ['Hội chẩn', 'Người dùng', 'Bệnh viện', 'Nhật ký truy cập']);
     await page.getByRole('table', { name: 'Người dùng' }).getByRole('rowheader', { name: DOCTOR.username }).waitFor();
 
     await shell.go('hospitals');

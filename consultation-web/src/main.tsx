@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPlatform } from './core/platform';
 import { auditService } from './services/audit';
+import { consultationsService, liveNotificationsService } from './services/consultations';
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
 import { usersService } from './services/users';
@@ -20,7 +21,8 @@ const platform = createPlatform({
   sessionStorage: window.sessionStorage,
   localStorage: window.localStorage,
   documentElement: document.documentElement,
-}, [patientsService, usersService, hospitalsService, auditService]);
+}, [patientsService, usersService, hospitalsService, auditService,
+  consultationsService, liveNotificationsService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,6 +8,7 @@ import { useI18n, usePlace, usePlatform, useUser } from './platform';
 /** The navigation, per role: only what exists and what the user may use. */
 const NAV: readonly { feature: Feature; href: string; label: MessageKey }[] = [
   { feature: 'patients', href: '/patients', label: 'nav.patients' },
+  { feature: 'consultations', href: '/consultations', label: 'nav.consultations' },
   { feature: 'users', href: '/admin/users', label: 'nav.users' },
   { feature: 'hospitals', href: '/admin/hospitals', label: 'nav.hospitals' },
   { feature: 'audit', href: '/admin/audit', label: 'nav.audit' },

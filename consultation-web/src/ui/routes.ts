@@ -8,6 +8,11 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientPage } from './pages/patients/PatientPage';
 import { PatientSearchPage } from './pages/patients/PatientSearchPage';
+import { NewRequestPage } from './pages/consultations/NewRequestPage';
+import { RequestPage } from './pages/consultations/RequestPage';
+import { SchedulePage } from './pages/consultations/SchedulePage';
+import { SessionPage } from './pages/consultations/SessionPage';
+import { WorklistPage } from './pages/consultations/WorklistPage';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -23,4 +28,10 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/admin/hospitals/new', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/hospitals/:hospitalId', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/audit', feature: 'audit', page: AuditPage },
+  // consultations
+  { path: '/consultations', feature: 'consultations', page: WorklistPage },
+  { path: '/consultations/new', feature: 'consultations.create', page: NewRequestPage },
+  { path: '/consultations/schedule', feature: 'consultations.schedule', page: SchedulePage },
+  { path: '/consultations/:requestId', feature: 'consultations', page: RequestPage },
+  { path: '/consultation-sessions/:sessionId', feature: 'consultations', page: SessionPage },
 ];

@@ -10,6 +10,9 @@ const FEATURES = {
   users: ['administrator'],
   hospitals: ['administrator'],
   audit: ['administrator'],
+  consultations: ['district_doctor', 'specialist', 'endoscopist', 'administrator'],
+  'consultations.create': CLINICAL_ROLES,
+  'consultations.schedule': ['administrator'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURES;

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { ApiProblem } from '../../../core/api/ApiProblem';
+import { can } from '../../../core/auth/access';
 import type { Patient } from '../../../core/types';
 import { patientsService } from '../../../services/patients';
 import { Link } from '../../components/Link';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
-import { useI18n, useLoad, usePlace, useService } from '../../platform';
+import { useI18n, useLoad, usePlace, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
 import { PatientForm } from './PatientForm';
 
 export function PatientPage({ params }: PageProps) {
   const patients = useService(patientsService);
   const { t } = useI18n();
+  const user = useUser();
   const { query } = usePlace();
   const id = params.patientId;
   const loaded = useLoad((signal) => patients.get(id, signal), id);
@@ -33,6 +35,8 @@ export function PatientPage({ params }: PageProps) {
       {patient && (
         <>
           <h1>{patient.fullName}</h1>
+          {can(user, 'consultations.create') && (
+            <Link className="button" href={`/consultations/new?patientId=${encodeURIComponent(patient.id)}`}>{t('consult.new.fromPatient')}</Link>)}
           {query.get('created') && !saved && !editing && <Notice>{t('patients.new.created')}</Notice>}
           {saved && !editing && <Notice>{t('patient.saved')}</Notice>}
           {conflict && (
