@@ -48,6 +48,24 @@ final class DemoData {
       new Patient("Phạm Thị Dung", "2001-05-30", "female", "025301002468", "0123456789", "0901234567",
           "Xã Hương Sơn, huyện Sơn Hà, Phú Thọ", "SH-2026-0004", "bs.hung"));
 
+  /** The demo consultation request (a draft body). */
+  static io.vertx.core.json.JsonObject consultation(String patientId, String hospitalId) {
+    return new io.vertx.core.json.JsonObject().put("patientId", patientId).put("targetHospitalId", hospitalId)
+        .put("urgency", "routine").put("specialty", "Tiêu hóa")
+        .put("reason", "Đau thượng vị kéo dài, sụt cân, cần ý kiến chuyên khoa tiêu hóa")
+        .put("clinicalSummary", "Nam 61 tuổi, đau thượng vị 2 tháng, sụt 4 kg; nội soi tại huyện: ổ loét bờ cong nhỏ 1,5 cm")
+        .put("question", "Cần sinh thiết lại và nội soi siêu âm không?");
+  }
+
+  /** Next Tuesday 09:00-10:00 in Viet Nam, chaired by {@code moderatorId}. */
+  static io.vertx.core.json.JsonObject session(String requestId, String moderatorId, String specialistId) {
+    java.time.ZonedDateTime t = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY)).withHour(9).withMinute(0).withSecond(0).withNano(0);
+    return new io.vertx.core.json.JsonObject().put("requestIds", new io.vertx.core.json.JsonArray().add(requestId))
+        .put("start", t.toOffsetDateTime().toString()).put("durationMinutes", 60).put("moderatorId", moderatorId)
+        .put("specialistIds", new io.vertx.core.json.JsonArray().add(specialistId)).put("place", "Phòng hội chẩn trực tuyến");
+  }
+
   private DemoData() {
   }
 }

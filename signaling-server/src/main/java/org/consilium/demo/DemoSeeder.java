@@ -52,7 +52,32 @@ public final class DemoSeeder {
         .compose(admin -> sequentially(DemoData.HOSPITALS, h -> hospital(admin, h))
             .compose(v -> admin.getArray("/api/users"))
             .compose(existing -> sequentially(DemoData.STAFF, s -> staff(admin, existing, s))))
-        .compose(v -> sequentially(DemoData.PATIENTS, this::patient));
+        .compose(v -> sequentially(DemoData.PATIENTS, this::patient))
+        .compose(v -> consultation());
+  }
+
+  /**
+   * One request of bs.lan for Nguyễn Văn An to the central hospital, accepted by ts.minh and scheduled by the
+   * coordinator next Tuesday at 09:00 (Viet Nam time) with pgs.thao: the worklists and the calendar show something.
+   */
+  private Future<Void> consultation() {
+    return anonymous.login("bs.lan", DemoData.PASSWORD).compose(doctor -> doctor.getObject("/api/consultations?view=mine")
+        .compose(mine -> !mine.getJsonArray("items").isEmpty() ? Future.succeededFuture()
+            : doctor.getObject("/api/patients?citizenId=" + DemoData.PATIENTS.get(0).citizenId())
+                .compose(page -> doctor.post("/api/consultations", DemoData.consultation(
+                    page.getJsonArray("items").getJsonObject(0).getString("id"), hospitalIds.get("TWTL"))))
+                .compose(draft -> move(doctor, draft, "submitted"))
+                .compose(sent -> anonymous.login("ts.minh", DemoData.PASSWORD).compose(minh -> move(minh, sent, "accepted")
+                    .compose(accepted -> minh.getObject("/api/me").compose(me -> anonymous.login("pgs.thao", DemoData.PASSWORD)
+                        .compose(thao -> thao.getObject("/api/me")).compose(thao -> anonymous.login("dieuphoi", DemoData.PASSWORD)
+                            .compose(coordinator -> coordinator.post("/api/consultation-sessions", DemoData.session(accepted.getString("id"),
+                                me.getString("id"), thao.getString("id")))))))))
+                .mapEmpty()));
+  }
+
+  private static Future<JsonObject> move(DemoClient who, JsonObject request, String to) {
+    return who.post("/api/consultations/" + request.getString("id") + "/transitions",
+        new JsonObject().put("to", to).put("version", request.getLong("version")));
   }
 
   private Future<Void> hospital(DemoClient admin, DemoData.Hospital h) {

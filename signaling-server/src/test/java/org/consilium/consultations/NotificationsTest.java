@@ -14,10 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -25,6 +21,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.consilium.access.Role;
 import org.consilium.http.ErrorCode;
 import org.consilium.testing.ApiClient;
+import org.consilium.testing.LiveSocket;
 import org.consilium.testing.Problems;
 import org.consilium.testing.TestServer;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +38,7 @@ class NotificationsTest {
   @DisplayName("a specialist's socket hears of a new request to their hospital at once; the inbox keeps it; read marks it")
   void livePush() throws Exception {
     String token = signedInSpecialist();
-    Socket socket = Socket.open(clinic.server, token);
+    LiveSocket socket = LiveSocket.open(clinic.server, token);
     assertEquals("ready", socket.next().getString("type"));
     socket.send(new JsonObject().put("type", "ping"));
     assertEquals("pong", socket.next().getString("type"));
@@ -65,13 +62,13 @@ class NotificationsTest {
   @Test
   @DisplayName("a socket without a valid token in its first message is closed with 4401; a foreign origin is refused")
   void socketAuth() throws Exception {
-    Socket bad = Socket.open(clinic.server, "not-a-token");
-    assertEquals(4401, bad.closeCode.get(10, TimeUnit.SECONDS));
-    Socket silent = Socket.open(clinic.server, null);
+    LiveSocket bad = LiveSocket.open(clinic.server, "not-a-token");
+    assertEquals(4401, bad.closeCode());
+    LiveSocket silent = LiveSocket.open(clinic.server, null);
     silent.send(new JsonObject().put("type", "ping"));
-    assertEquals(4401, silent.closeCode.get(10, TimeUnit.SECONDS));
+    assertEquals(4401, silent.closeCode());
     Exception refused = assertThrows(Exception.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
-        .header("Origin", "https://evil.example").buildAsync(wsUri(clinic.server), new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS));
+        .header("Origin", "https://evil.example").buildAsync(LiveSocket.uri(clinic.server), new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS));
     assertTrue(refused.getCause() != null, refused::toString);
   }
 
@@ -118,53 +115,4 @@ class NotificationsTest {
     return clinic.server.login(username, TestServer.USER_PASSWORD);
   }
 
-  private static URI wsUri(TestServer server) {
-    return URI.create("ws://127.0.0.1:" + server.port() + NotificationSocket.PATH);
-  }
-
-  /** A WebSocket client that queues what it receives. */
-  private static final class Socket implements WebSocket.Listener {
-    private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
-    private WebSocket ws;
-
-    static Socket open(TestServer server, String token) throws Exception {
-      Socket s = new Socket();
-      s.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(wsUri(server), s).get(10, TimeUnit.SECONDS);
-      if (token != null) s.send(new JsonObject().put("type", "auth").put("token", token));
-      return s;
-    }
-
-    void send(JsonObject msg) {
-      ws.sendText(msg.encode(), true).join();
-    }
-
-    JsonObject next() throws InterruptedException {
-      JsonObject m = received.poll(10, TimeUnit.SECONDS);
-      if (m == null) throw new AssertionError("nothing received within 10 s");
-      return m;
-    }
-
-    void close() {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        received.add(new JsonObject(partial.toString()));
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closeCode.complete(statusCode);
-      return null;
-    }
-  }
 }

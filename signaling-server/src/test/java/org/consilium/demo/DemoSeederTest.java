@@ -1,7 +1,6 @@
 package org.consilium.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,9 +34,14 @@ class DemoSeederTest {
       long count = users.stream().filter(u -> s.username().equals(((JsonObject) u).getString("username"))).count();
       assertEquals(1, count, s.username());
     }
-    // The specialist of the central hospital sees none of the district's patients until a consultation.
+    // The specialist of the central hospital sees only the district's patient of the consultation they accepted.
     String specialist = login(server, "ts.minh");
-    assertTrue(server.api().token(specialist).get("/api/patients").json().getJsonArray("items").isEmpty());
+    JsonArray seen = server.api().token(specialist).get("/api/patients").json().getJsonArray("items");
+    assertEquals(1, seen.size(), seen::encodePrettily);
+    assertEquals("Nguyễn Văn An", seen.getJsonObject(0).getString("fullName"));
+    JsonArray requests = server.api().token(doctor).get("/api/consultations?view=mine").json().getJsonArray("items");
+    assertEquals(1, requests.size(), "seeded once");
+    assertEquals("scheduled", requests.getJsonObject(0).getString("status"));
   }
 
   private static String login(TestServer server, String username) {
