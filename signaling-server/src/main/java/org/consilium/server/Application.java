@@ -14,6 +14,9 @@ import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
+import org.consilium.rooms.RoomRoster;
+import org.consilium.rooms.RoomRoutes;
+import org.consilium.rooms.RoomService;
 import org.consilium.security.Identity;
 import org.consilium.store.Store;
 
@@ -28,26 +31,39 @@ public final class Application {
   private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
+  private final HttpConfig http;
+  private RoomService rooms;
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients) {
+                      PatientService patients, HttpConfig http) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
+    this.http = http;
   }
 
   /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
   static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog,
-                                   UnaryOperator<AuditTrail> auditAround) {
+                                   UnaryOperator<AuditTrail> auditAround, RoomRoster roomRoster) {
     return AuditService.start(vertx, store).compose(chain -> {
       AuditTrail audit = auditAround.apply(chain);
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
               PatientService.start(store, careTeam, audit)
-                  .map(patients -> new Application(chain, audit, identity, careTeam, patients))));
+                  .map(patients -> new Application(chain, audit, identity, careTeam, patients, http))))
+          .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
+              .map(rooms -> {
+                app.rooms = rooms;
+                return app;
+              }));
     });
+  }
+
+  /** Who belongs in a session's room. Until the consultations capability is wired in, no session exists. */
+  private RoomRoster sessionRoster() {
+    return sessionId -> Future.succeededFuture(java.util.Optional.empty());
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
@@ -75,9 +91,13 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    java.util.List<String> origins = new java.util.ArrayList<>(http.allowedOrigins());
+    origins.add(http.publicOrigin());
+    new RoomRoutes(rooms, identity.authenticator(), origins).mount(api);
   }
 
   Future<Void> stop() {
+    rooms.stop();
     return identity.stop();
   }
 }
