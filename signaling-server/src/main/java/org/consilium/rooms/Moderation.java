@@ -72,16 +72,14 @@ final class Moderation {
     }
     then(from, type, admit ? AuditAction.ROOM_ADMIT : AuditAction.ROOM_REFUSE, userId, null, () -> {
       if (room.waiting.remove(userId, knocker)) {
-        knocker.stage = Stage.CLOSED;
         if (admit) {
           room.guests.add(userId);
           room.removed.remove(userId);
-          knocker.send(Signals.byModerator("admitted", from.principal.userId()));
-          knocker.close(1000, "admitted: connect again with a new ticket");
-        } else {
-          knocker.send(Signals.byModerator("refused", from.principal.userId()));
-          knocker.close(4403, "refused");
         }
+        knocker.send(Signals.byModerator(admit ? "admitted" : "refused", from.principal.userId()));
+        knocker.stage = Stage.CLOSED;
+        if (admit) knocker.close(1000, "admitted: connect again with a new ticket");
+        else knocker.close(4403, "refused");
       }
       showWaitingRoom();
     });

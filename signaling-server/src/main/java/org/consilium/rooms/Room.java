@@ -164,14 +164,15 @@ final class Room {
     });
   }
 
+  /** Leaving is never refused; the others are told once it is recorded (or its recording has failed, logged). */
   private void leave(RoomSocket from) {
     Participant p = self(from);
     p.connection = null;
     p.hand = false;
     from.stage = Stage.CLOSED;
-    broadcast(Signals.left(p.userId, "left"), null);
-    logged(service.audit(this, from, AuditAction.ROOM_LEAVE, null, "left"));
     from.close(1000, "left");
+    logged(service.audit(this, from, AuditAction.ROOM_LEAVE, null, "left"))
+        .onComplete(ar -> broadcast(Signals.left(p.userId, "left"), null));
     service.idleCheck(this);
   }
 
@@ -182,8 +183,9 @@ final class Room {
     Participant p = participants.get(userId);
     if (p != null && p.connection == socket) {
       p.connection = null;
-      broadcast(Signals.left(userId, "dropped"), null);
-      logged(service.audit(this, socket, AuditAction.ROOM_LEAVE, null, "dropped"));
+      logged(service.audit(this, socket, AuditAction.ROOM_LEAVE, null, "dropped")).onComplete(ar -> {
+        if (!p.connected()) broadcast(Signals.left(userId, "dropped"), null);
+      });
     }
     service.idleCheck(this);
   }
@@ -256,8 +258,8 @@ final class Room {
     s.close(4403, code.title());
   }
 
-  void logged(Future<Void> f) {
-    f.onFailure(e -> LOG.atError().setCause(e).addKeyValue("room", sessionId).log("A room event could not be audited"));
+  Future<Void> logged(Future<Void> f) {
+    return f.onFailure(e -> LOG.atError().setCause(e).addKeyValue("room", sessionId).log("A room event could not be audited"));
   }
 
   private static String type(SignalMessage m) {

@@ -3,6 +3,7 @@ package org.consilium.rooms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -17,6 +18,9 @@ import org.consilium.testing.TestServer;
 
 /** A participant's room connection over a real WebSocket, as the web app opens it: ticket first, then connect. */
 final class RoomClient implements AutoCloseable {
+
+  /** Clients run on their own Vert.x, as a browser would be apart from the server (which tests restart). */
+  private static final WebSocketClient CLIENT = Vertx.vertx().createWebSocketClient();
 
   private final LinkedBlockingDeque<JsonObject> inbox = new LinkedBlockingDeque<>();
   private final List<JsonObject> skipped = new ArrayList<>();
@@ -46,11 +50,10 @@ final class RoomClient implements AutoCloseable {
   }
 
   static Future<WebSocket> connect(TestServer server, String path, String origin, String bearer) {
-    WebSocketClient client = server.vertx().createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI(path);
     if (origin != null) options.addHeader("Origin", origin);
     if (bearer != null) options.addHeader("Authorization", "Bearer " + bearer);
-    return client.connect(options);
+    return CLIENT.connect(options);
   }
 
   RoomClient send(JsonObject message) {
