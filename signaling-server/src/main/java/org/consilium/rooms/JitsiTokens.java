@@ -7,7 +7,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.consilium.access.Principal;
 
@@ -42,9 +41,11 @@ final class JitsiTokens {
     JsonObject user = new JsonObject().put("id", who.userId()).put("name", who.displayName() == null ? who.username() : who.displayName())
         .put("moderator", Boolean.toString(moderator));
     JsonObject claims = new JsonObject().put("room", room).put("moderator", moderator)
-        .put("context", new JsonObject().put("user", user)).put("nbf", now.getEpochSecond() - 5);
+        .put("context", new JsonObject().put("user", user)).put("nbf", now.getEpochSecond() - 5)
+        // A plain string: prosody's token check compares aud as a string, not as an array.
+        .put("aud", config.jitsiAudience());
     String token = jwt.generateToken(claims, new JWTOptions().setAlgorithm(ALGORITHM).setIssuer(config.jitsiAppId())
-        .setAudience(List.of(config.jitsiAudience())).setSubject(config.jitsiDomain())
+        .setSubject(config.jitsiDomain())
         .setExpiresInSeconds((int) config.jitsiTtl().toSeconds()));
     return new JsonObject().put("domain", config.jitsiDomain()).put("room", room).put("jwt", token)
         .put("scriptUrl", "https://" + config.jitsiDomain() + "/external_api.js");
