@@ -180,6 +180,11 @@ public final class RoomService {
         actor.requestId, note));
   }
 
+  /** Origins the web app embeds for rooms: the Jitsi deployment's, when one is configured. */
+  public List<String> embeddedOrigins() {
+    return config.jitsiConfigured() ? List.of("https://" + config.jitsiDomain()) : List.of();
+  }
+
   boolean usesJitsi(RoomMembers members) {
     return config.usesJitsi(members.invitedCount());
   }

@@ -81,6 +81,11 @@ public final class Application {
     return patients;
   }
 
+  /** Origins the web app may load scripts and frames from (the Jitsi deployment of large rooms). */
+  java.util.List<String> embeddedOrigins() {
+    return rooms.embeddedOrigins();
+  }
+
   /** Verifies bearer tokens for every authenticated route. */
   Authenticator authenticator() {
     return identity.authenticator();
