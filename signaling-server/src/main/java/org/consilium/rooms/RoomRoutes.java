@@ -15,6 +15,7 @@ import java.util.Set;
 import org.consilium.access.Authenticator;
 import org.consilium.access.Principal;
 import org.consilium.access.Role;
+import org.consilium.audit.AuditEvent;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
 import org.consilium.http.JsonInput;
@@ -60,7 +61,8 @@ public final class RoomRoutes {
   }
 
   private void chat(RoutingContext ctx) {
-    rooms.transcript(RouteTable.principal(ctx), ctx.pathParam("sessionId"))
+    Principal who = RouteTable.principal(ctx);
+    rooms.transcript(who, ctx.pathParam("sessionId"), AuditEvent.by(ctx, who))
         .onSuccess(lines -> {
           JsonArray items = new JsonArray();
           lines.forEach(l -> items.add(l.toJson()));

@@ -101,9 +101,11 @@ public final class RoomService {
     new RoomSocket(ws, who, knocking, requestId, config, codec).attach(room);
   }
 
-  /** Every chat message of the session, for its participants. */
-  Future<List<ChatLine>> transcript(Principal who, String sessionId) {
-    return entry(who, sessionId, false).compose(room -> store.transcript(sessionId));
+  /** Every chat message of the session, for its participants; recorded before it is returned. */
+  Future<List<ChatLine>> transcript(Principal who, String sessionId, AuditEvent.Builder event) {
+    return entry(who, sessionId, false).compose(room -> store.transcript(sessionId).compose(lines ->
+        audit.record(event.resource("room", sessionId).patient(room.members.auditedPatient())
+            .detail("chat transcript, messages=" + lines.size()).build(AuditAction.READ, AuditOutcome.SUCCESS)).map(lines)));
   }
 
   private Future<Room> entry(Principal who, String sessionId, boolean knock) {

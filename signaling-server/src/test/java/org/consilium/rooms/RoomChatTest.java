@@ -45,6 +45,8 @@ class RoomChatTest {
       assertEquals(2, items.size());
       assertEquals(doctor, items.getJsonObject(0).getString("userId"));
       Problems.assertProblem(as(server, "bskhac").get("/api/rooms/" + session + "/chat"), ErrorCode.ROOM_NOT_PARTICIPANT);
+      assertTrue(server.audit().events(AuditAction.READ).stream().anyMatch(e -> session.equals(e.resourceId())
+          && e.actorUserId().equals(specialist) && e.detail().contains("messages=2")), "the transcript read is audited");
       assertTrue(server.audit().events(AuditAction.ROOM_JOIN).stream().anyMatch(e -> e.actorUserId().equals(specialist)));
     }
   }
