@@ -80,7 +80,8 @@ public final class RoomService {
           .put("admission", member ? "participant" : "waiting-room");
       if (!member) return reply.put("iceServers", new JsonArray());
       boolean large = usesJitsi(room.members);
-      reply.put("iceServers", turn.iceServers(who.userId(), now)).put("media", large ? "jitsi" : "mesh")
+      reply.put("iceServers", turn.iceServers(who.userId(), now)).put("iceTransportPolicy", config.iceTransportPolicy())
+          .put("media", large ? "jitsi" : "mesh")
           .put("meshLimit", config.meshLimit());
       if (large) reply.put("jitsi", jitsi.join(sessionId, who, who.userId().equals(room.moderatorUserId), now));
       return reply;

@@ -14,7 +14,7 @@ import org.consilium.config.Settings;
 record RoomsConfig(MediaMode media, int meshLimit, Duration ticketTtl, int maxMessageBytes, int messagesPerSecond,
                    int messageBurst, int chatHistory, List<String> stunUrls, List<String> turnUrls, String turnSecret,
                    Duration turnTtl, String jitsiDomain, String jitsiAppId, String jitsiSecret, String jitsiAudience,
-                   Duration jitsiTtl) {
+                   Duration jitsiTtl, String iceTransportPolicy) {
 
   /** Where the audio and video of a room flow. */
   enum MediaMode { AUTO, MESH, JITSI }
@@ -44,6 +44,13 @@ record RoomsConfig(MediaMode media, int meshLimit, Duration ticketTtl, int maxMe
     if (!domain.isEmpty() && jitsiSecret.length() < 32) {
       throw new ConfigException("JITSI_APP_SECRET", "must have at least 32 characters when JITSI_DOMAIN is set");
     }
+    String policy = s.string("ROOM_ICE_TRANSPORT_POLICY");
+    if (!policy.equals("all") && !policy.equals("relay")) {
+      throw new ConfigException("ROOM_ICE_TRANSPORT_POLICY", "must be all or relay, got '" + policy + "'");
+    }
+    if (policy.equals("relay") && turn.isEmpty()) {
+      throw new ConfigException("ROOM_ICE_TRANSPORT_POLICY", "is relay but TURN_URLS is empty");
+    }
     if (media == MediaMode.JITSI && domain.isEmpty()) {
       throw new ConfigException("ROOM_MEDIA", "is jitsi but JITSI_DOMAIN is empty");
     }
@@ -52,7 +59,7 @@ record RoomsConfig(MediaMode media, int meshLimit, Duration ticketTtl, int maxMe
         s.integer("ROOM_MESSAGE_BURST", 1, 100_000), s.integer("ROOM_CHAT_HISTORY", 0, 10_000),
         stun, turn, turnSecret, s.seconds("TURN_CREDENTIAL_TTL_SECONDS", 60, 86_400),
         domain, s.string("JITSI_APP_ID"), jitsiSecret, s.string("JITSI_AUDIENCE"),
-        s.seconds("JITSI_TOKEN_TTL_SECONDS", 30, 86_400));
+        s.seconds("JITSI_TOKEN_TTL_SECONDS", 30, 86_400), policy);
   }
 
   boolean jitsiConfigured() {

@@ -33,7 +33,9 @@ class IceServersTest {
       Staff doctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
       String session = sessions.schedule(doctor.userId(), List.of(), null);
       long before = System.currentTimeMillis() / 1000;
-      JsonArray servers = RoomClient.ticket(doctor.api(), session, false).json().getJsonArray("iceServers");
+      JsonObject ticket = RoomClient.ticket(doctor.api(), session, false).json();
+      assertEquals("all", ticket.getString("iceTransportPolicy"));
+      JsonArray servers = ticket.getJsonArray("iceServers");
       assertEquals(new JsonArray().add("stun:127.0.0.1:" + coturn.port()), servers.getJsonObject(0).getJsonArray("urls"));
       JsonObject turn = servers.getJsonObject(1);
       String username = turn.getString("username");
