@@ -4,6 +4,7 @@ import { createPlatform } from './core/platform';
 import { auditService } from './services/audit';
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
+import { roomsService } from './services/rooms';
 import { usersService } from './services/users';
 import { App } from './ui/App';
 import { PlatformProvider } from './ui/platform';
@@ -20,7 +21,7 @@ const platform = createPlatform({
   sessionStorage: window.sessionStorage,
   localStorage: window.localStorage,
   documentElement: document.documentElement,
-}, [patientsService, usersService, hospitalsService, auditService]);
+}, [patientsService, usersService, hospitalsService, auditService, roomsService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

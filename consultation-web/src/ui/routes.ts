@@ -8,6 +8,7 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientPage } from './pages/patients/PatientPage';
 import { PatientSearchPage } from './pages/patients/PatientSearchPage';
+import { RoomPage } from './pages/rooms/RoomPage';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -23,4 +24,5 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/admin/hospitals/new', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/hospitals/:hospitalId', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/audit', feature: 'audit', page: AuditPage },
+  { path: '/rooms/:sessionId', feature: 'rooms', page: RoomPage },
 ];
