@@ -39,6 +39,16 @@ public enum ErrorCode {
 
   AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable"),
 
+  // consultations (branch consultations)
+  CONSULTATION_NOT_FOUND("CNS-2000", 404, "Consultation request not found"),
+  TRANSITION_NOT_ALLOWED("CNS-2001", 409, "Transition not allowed"),
+  SCHEDULE_CONFLICT("CNS-2002", 409, "Scheduling conflict"),
+  SESSION_NOT_FOUND("CNS-2003", 404, "Consultation session not found"),
+  ATTACHMENT_NOT_FOUND("CNS-2004", 404, "Attachment not found"),
+  ALREADY_TAKEN("CNS-2005", 409, "Already taken by someone else"),
+  MINUTES_SIGNED("CNS-2006", 409, "Minutes are signed"),
+  CALENDAR_FEED_NOT_FOUND("CNS-2007", 404, "Calendar feed not found"),
+
   // Rooms (3xxx): REST answers and the "error" message of the room WebSocket share these codes.
   ROOM_NOT_FOUND("CNS-3000", 404, "Consultation session not found"),
   ROOM_NOT_PARTICIPANT("CNS-3001", 403, "Not a participant of this session"),

@@ -12,7 +12,7 @@ public record RoomMembers(String sessionId, String moderatorUserId, List<String>
                           List<String> patientIds, String status) {
 
   /** Statuses after which nobody may enter the room any more. */
-  private static final Set<String> CLOSED = Set.of("cancelled", "canceled", "completed", "ended", "closed");
+  private static final Set<String> CLOSED = Set.of("cancelled", "canceled", "concluded", "completed", "ended", "closed");
 
   public RoomMembers {
     Objects.requireNonNull(sessionId, "sessionId");

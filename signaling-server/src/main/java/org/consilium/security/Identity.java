@@ -24,6 +24,7 @@ public final class Identity {
   private final UserRoutes userRoutes;
   private final AccountRoutes accountRoutes;
   private final HospitalRoutes hospitalRoutes;
+  private final StaffDirectory directory;
 
   private Identity(Vertx vertx, SecurityConfig config, OidcConfig oidcConfig, Store store, AuditTrail audit,
                    PasswordHasher hasher, String jwtSecret) {
@@ -43,6 +44,7 @@ public final class Identity {
     this.userRoutes = new UserRoutes(userService, passwords);
     this.accountRoutes = new AccountRoutes(userService, passwords);
     this.hospitalRoutes = new HospitalRoutes(new HospitalService(hospitals, audit));
+    this.directory = new StaffDirectory(users, hospitals);
   }
 
   /**
@@ -73,6 +75,11 @@ public final class Identity {
 
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /** Staff and hospital lookups for other capabilities. */
+  public StaffDirectory directory() {
+    return directory;
   }
 
   public void mount(RouteTable api) {

@@ -10,10 +10,13 @@ import org.consilium.audit.AuditRoutes;
 import org.consilium.audit.AuditService;
 import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
+import org.consilium.consultations.Consultations;
+import org.consilium.consultations.SessionService;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
+import org.consilium.rooms.RoomMembers;
 import org.consilium.rooms.RoomRoster;
 import org.consilium.rooms.RoomRoutes;
 import org.consilium.rooms.RoomService;
@@ -31,16 +34,18 @@ public final class Application {
   private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
+  private final Consultations consultations;
   private final HttpConfig http;
   private RoomService rooms;
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients, HttpConfig http) {
+                      PatientService patients, Consultations consultations, HttpConfig http) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
+    this.consultations = consultations;
     this.http = http;
   }
 
@@ -51,8 +56,9 @@ public final class Application {
       AuditTrail audit = auditAround.apply(chain);
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
-              PatientService.start(store, careTeam, audit)
-                  .map(patients -> new Application(chain, audit, identity, careTeam, patients, http))))
+              PatientService.start(store, careTeam, audit).compose(patients ->
+                  Consultations.start(vertx, store, patients, careTeam, identity.directory(), audit)
+                      .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations, http)))))
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
@@ -61,9 +67,10 @@ public final class Application {
     });
   }
 
-  /** Who belongs in a session's room. Until the consultations capability is wired in, no session exists. */
+  /** Who belongs in a session's room: the consultation session's roster. */
   private RoomRoster sessionRoster() {
-    return sessionId -> Future.succeededFuture(java.util.Optional.empty());
+    return sessionId -> sessions().roster(sessionId).map(found -> found.map(r -> new RoomMembers(r.sessionId(),
+        r.moderatorUserId(), r.participantUserIds(), r.patientIds(), r.status())));
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
@@ -81,6 +88,11 @@ public final class Application {
     return patients;
   }
 
+  /** Consultation sessions: {@code roster(sessionId)} says who may join a session's room. */
+  public SessionService sessions() {
+    return consultations.sessions();
+  }
+
   /** Origins the web app may load scripts and frames from (the Jitsi deployment of large rooms). */
   java.util.List<String> embeddedOrigins() {
     return rooms.embeddedOrigins();
@@ -96,6 +108,7 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    consultations.mount(api);
     java.util.List<String> origins = new java.util.ArrayList<>(http.allowedOrigins());
     origins.add(http.publicOrigin());
     new RoomRoutes(rooms, identity.authenticator(), origins).mount(api);
