@@ -28,6 +28,8 @@ public final class RoomService {
 
   /** Published when a moderator ends a session: {@code {sessionId, endedBy, at}}. */
   public static final String SESSION_ENDED = "consilium.rooms.session-ended";
+  /** What the consultations capability announces about sessions (events, not calls: rooms do not import it). */
+  private static final String SESSIONS = "consilium.consultations.";
   private static final long PING_MS = 15_000;
   private static final long SILENT_NANOS = 45_000_000_000L;
   private static final long EVICT_MS = 15 * 60_000;
@@ -55,6 +57,10 @@ public final class RoomService {
     this.jitsi = new JitsiTokens(vertx, config);
     this.codec = new SignalCodec(config.maxMessageBytes());
     this.pinger = vertx.setPeriodic(PING_MS, id -> keepAlive());
+    for (String closing : List.of("session-cancelled", "session-concluded")) {
+      vertx.eventBus().<JsonObject>localConsumer(SESSIONS + closing, m -> close(m.body().getString("sessionId"), closing));
+    }
+    vertx.eventBus().<JsonObject>localConsumer(SESSIONS + "session-rescheduled", m -> refresh(m.body().getString("sessionId")));
   }
 
   public static Future<RoomService> start(Vertx vertx, Settings settings, Store store, AuditTrail audit, RoomRoster roster) {
@@ -139,19 +145,49 @@ public final class RoomService {
   Future<Void> end(Room room, String byUserId) {
     Instant at = Instant.now();
     return store.markEnded(room.sessionId, byUserId, at).map(v -> {
-      room.ended = true;
-      room.broadcast(Signals.byModerator("ended", byUserId), null);
-      for (RoomSocket s : room.sockets()) {
-        s.stage = RoomSocket.Stage.CLOSED;
-        s.close(1000, "the session has ended");
-      }
-      room.participants.values().forEach(p -> p.connection = null);
-      room.waiting.clear();
-      rooms.remove(room.sessionId);
+      shutDown(room, Signals.byModerator("ended", byUserId));
       vertx.eventBus().publish(SESSION_ENDED, new JsonObject().put("sessionId", room.sessionId).put("endedBy", byUserId)
           .put("at", at.toString()));
       return null;
     });
+  }
+
+  /** The session was cancelled or concluded elsewhere: a live room closes with it. */
+  private void close(String sessionId, String why) {
+    Future<Room> loaded = rooms.get(sessionId);
+    if (loaded != null && loaded.succeeded()) shutDown(loaded.result(), Signals.of("ended").put("reason", why));
+  }
+
+  /** The session's people changed: whoever no longer belongs is put out (the moderator of the roster may change). */
+  private void refresh(String sessionId) {
+    Future<Room> loaded = rooms.get(sessionId);
+    if (loaded == null || !loaded.succeeded()) return;
+    Room room = loaded.result();
+    roster.members(sessionId).onSuccess(found -> found.ifPresent(members -> {
+      room.members = members;
+      for (Participant p : List.copyOf(room.participants.values())) {
+        if (room.admits(p.userId)) continue;
+        room.participants.remove(p.userId);
+        if (p.connection != null) {
+          p.connection.send(Signals.of("removed").put("reason", "no longer invited to this session"));
+          p.connection.stage = RoomSocket.Stage.CLOSED;
+          p.connection.close(4403, "no longer invited");
+        }
+        room.broadcast(Signals.left(p.userId, "removed"), null);
+      }
+    }));
+  }
+
+  private void shutDown(Room room, JsonObject farewell) {
+    room.ended = true;
+    room.broadcast(farewell, null);
+    for (RoomSocket s : room.sockets()) {
+      s.stage = RoomSocket.Stage.CLOSED;
+      s.close(1000, "the session has ended");
+    }
+    room.participants.values().forEach(p -> p.connection = null);
+    room.waiting.clear();
+    rooms.remove(room.sessionId);
   }
 
   /** A room nobody is connected to is forgotten after a while (its chat stays stored). */
