@@ -52,8 +52,7 @@ export class PeerLink {
     await this.pc.setRemoteDescription({ type, sdp });
     if (type === 'offer') {
       await this.pc.setLocalDescription();
-      const answer = this.pc.localDescription;
-      if (answer) this.signal({ type: 'answer', to: this.remoteId, sdp: answer.sdp });
+      this.sendLocal();
     }
   }
 
@@ -74,10 +73,19 @@ export class PeerLink {
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
-      const offer = this.pc.localDescription;
-      if (offer && !this.closed) this.signal({ type: 'offer', to: this.remoteId, sdp: offer.sdp });
+      this.sendLocal();
     } finally {
       this.makingOffer = false;
     }
+  }
+
+  /**
+   * Sends the local description with its own type: by the time setLocalDescription() resolves, a colliding
+   * remote offer may have turned ours into an answer.
+   */
+  private sendLocal(): void {
+    const local = this.pc.localDescription;
+    if (!local || this.closed || (local.type !== 'offer' && local.type !== 'answer')) return;
+    this.signal({ type: local.type, to: this.remoteId, sdp: local.sdp });
   }
 }
