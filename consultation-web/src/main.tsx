@@ -5,6 +5,7 @@ import { auditService } from './services/audit';
 import { consultationsService, liveNotificationsService } from './services/consultations';
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
+import { roomsService } from './services/rooms';
 import { usersService } from './services/users';
 import { App } from './ui/App';
 import { PlatformProvider } from './ui/platform';
@@ -22,7 +23,7 @@ const platform = createPlatform({
   localStorage: window.localStorage,
   documentElement: document.documentElement,
 }, [patientsService, usersService, hospitalsService, auditService,
-  consultationsService, liveNotificationsService]);
+  consultationsService, liveNotificationsService, roomsService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

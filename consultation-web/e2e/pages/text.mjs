@@ -11,6 +11,9 @@ export const TEXT = {
     loggedOut: 'Bạn đã đăng xuất.',
     phone: 'Số điện thoại', address: 'Địa chỉ', newPatient: 'Thêm bệnh nhân', createRecord: 'Tạo hồ sơ',
     editPatient: 'Sửa thông tin', save: 'Lưu', reload: 'Tải lại hồ sơ', unlock: 'Mở khoá',
+    joinRoom: 'Vào phòng', knock: 'Xin vào phòng chờ để người chủ trì cho phép', admit: 'Cho vào',
+    chatMessage: 'Nhập tin nhắn', send: 'Gửi', notParticipant: 'Bạn không có tên trong buổi hội chẩn này.',
+    camera: 'Camera', microphone: 'Micrô', waitingRoom: 'Bạn đang ở phòng chờ',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -22,5 +25,8 @@ export const TEXT = {
     verify: 'Verify chain', loggedOut: 'You have logged out.',
     phone: 'Phone number', address: 'Address', newPatient: 'New patient', createRecord: 'Create record',
     editPatient: 'Edit details', save: 'Save', reload: 'Reload record', unlock: 'Unlock',
+    joinRoom: 'Join the room', knock: 'Ask the moderator to let you in', admit: 'Admit',
+    chatMessage: 'Type a message', send: 'Send', notParticipant: 'You are not a participant of this consultation.',
+    camera: 'Camera', microphone: 'Microphone', waitingRoom: 'You are in the waiting room',
   },
 };

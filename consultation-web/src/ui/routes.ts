@@ -13,6 +13,7 @@ import { RequestPage } from './pages/consultations/RequestPage';
 import { SchedulePage } from './pages/consultations/SchedulePage';
 import { SessionPage } from './pages/consultations/SessionPage';
 import { WorklistPage } from './pages/consultations/WorklistPage';
+import { RoomPage } from './pages/rooms/RoomPage';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -34,4 +35,5 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/consultations/schedule', feature: 'consultations.schedule', page: SchedulePage },
   { path: '/consultations/:requestId', feature: 'consultations', page: RequestPage },
   { path: '/consultation-sessions/:sessionId', feature: 'consultations', page: SessionPage },
+  { path: '/rooms/:sessionId', feature: 'rooms', page: RoomPage },
 ];

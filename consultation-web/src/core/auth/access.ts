@@ -7,6 +7,7 @@ import { CLINICAL_ROLES, type Role, type User } from '../types';
 const FEATURES = {
   patients: CLINICAL_ROLES,
   'patients.create': CLINICAL_ROLES,
+  rooms: CLINICAL_ROLES,
   users: ['administrator'],
   hospitals: ['administrator'],
   audit: ['administrator'],

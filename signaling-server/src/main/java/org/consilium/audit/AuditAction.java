@@ -6,5 +6,8 @@ public enum AuditAction {
   LOGIN, LOGIN_FAILED, LOGOUT, TOKEN_REFRESH, PASSWORD_CHANGE, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED,
   AUDIT_VERIFY,
   /** A care-team grant gave a user access to a patient of another hospital, or took it back. */
-  CARE_GRANT, CARE_REVOKE
+  CARE_GRANT, CARE_REVOKE,
+  /** Live consultation rooms: who came and went, and every moderation action. */
+  ROOM_JOIN, ROOM_LEAVE, ROOM_KNOCK, ROOM_ADMIT, ROOM_REFUSE, ROOM_MUTE, ROOM_REMOVE, ROOM_MODERATOR_HANDOVER,
+  ROOM_END, ROOM_RECORDING
 }

@@ -47,7 +47,20 @@ public enum ErrorCode {
   ATTACHMENT_NOT_FOUND("CNS-2004", 404, "Attachment not found"),
   ALREADY_TAKEN("CNS-2005", 409, "Already taken by someone else"),
   MINUTES_SIGNED("CNS-2006", 409, "Minutes are signed"),
-  CALENDAR_FEED_NOT_FOUND("CNS-2007", 404, "Calendar feed not found");
+  CALENDAR_FEED_NOT_FOUND("CNS-2007", 404, "Calendar feed not found"),
+
+  // Rooms (3xxx): REST answers and the "error" message of the room WebSocket share these codes.
+  ROOM_NOT_FOUND("CNS-3000", 404, "Consultation session not found"),
+  ROOM_NOT_PARTICIPANT("CNS-3001", 403, "Not a participant of this session"),
+  ROOM_CLOSED("CNS-3002", 409, "The session is not open"),
+  ROOM_TICKET_INVALID("CNS-3003", 401, "Invalid or expired room ticket"),
+  ROOM_ORIGIN_REFUSED("CNS-3004", 403, "WebSocket origin not allowed"),
+  ROOM_MESSAGE_INVALID("CNS-3005", 400, "Malformed room message"),
+  ROOM_MESSAGE_TOO_LARGE("CNS-3006", 413, "Room message too large"),
+  ROOM_RATE_LIMITED("CNS-3007", 429, "Too many room messages"),
+  ROOM_NOT_ALLOWED("CNS-3008", 403, "Not allowed in this room"),
+  ROOM_PEER_ABSENT("CNS-3009", 404, "No such participant in the room"),
+  ROOM_FULL("CNS-3010", 409, "The room is full");
 
   private final String code;
   private final int status;

@@ -16,6 +16,10 @@ import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
+import org.consilium.rooms.RoomMembers;
+import org.consilium.rooms.RoomRoster;
+import org.consilium.rooms.RoomRoutes;
+import org.consilium.rooms.RoomService;
 import org.consilium.security.Identity;
 import org.consilium.store.Store;
 
@@ -31,20 +35,23 @@ public final class Application {
   private final CareTeam careTeam;
   private final PatientService patients;
   private final Consultations consultations;
+  private final HttpConfig http;
+  private RoomService rooms;
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients, Consultations consultations) {
+                      PatientService patients, Consultations consultations, HttpConfig http) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
     this.consultations = consultations;
+    this.http = http;
   }
 
   /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
   static Future<Application> start(Vertx vertx, Settings settings, HttpConfig http, Store store, EndpointCatalog catalog,
-                                   UnaryOperator<AuditTrail> auditAround) {
+                                   UnaryOperator<AuditTrail> auditAround, RoomRoster roomRoster) {
     return AuditService.start(vertx, store).compose(chain -> {
       AuditTrail audit = auditAround.apply(chain);
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
@@ -52,14 +59,26 @@ public final class Application {
               PatientService.start(store, careTeam, audit).compose(patients ->
                   Consultations.start(vertx, settings, http.publicUrl(), origins(http), store, patients, careTeam,
                           identity.directory(), identity.authenticator(), audit)
-                      .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations)))));
+                      .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations, http)))))
+          .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
+              .map(rooms -> {
+                app.rooms = rooms;
+                return app;
+              }));
     });
   }
 
+  /** Origins allowed to open the server's WebSockets: the configured ones and the public URL's own. */
   private static java.util.Set<String> origins(HttpConfig http) {
     java.util.Set<String> origins = new java.util.LinkedHashSet<>(http.allowedOrigins());
     origins.add(http.publicOrigin());
     return origins;
+  }
+
+  /** Who belongs in a session's room: the consultation session's roster. */
+  private RoomRoster sessionRoster() {
+    return sessionId -> sessions().roster(sessionId).map(found -> found.map(r -> new RoomMembers(r.sessionId(),
+        r.moderatorUserId(), r.participantUserIds(), r.patientIds(), r.status())));
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
@@ -82,6 +101,11 @@ public final class Application {
     return consultations.sessions();
   }
 
+  /** Origins the web app may load scripts and frames from (the Jitsi deployment of large rooms). */
+  java.util.List<String> embeddedOrigins() {
+    return rooms.embeddedOrigins();
+  }
+
   /** Verifies bearer tokens for every authenticated route. */
   Authenticator authenticator() {
     return identity.authenticator();
@@ -93,9 +117,11 @@ public final class Application {
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
     consultations.mount(api);
+    new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
   }
 
   Future<Void> stop() {
+    rooms.stop();
     return identity.stop();
   }
 }

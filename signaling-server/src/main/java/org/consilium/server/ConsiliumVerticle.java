@@ -11,6 +11,7 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.demo.DemoSeeder;
 import org.consilium.http.EndpointCatalog;
+import org.consilium.rooms.RoomRoster;
 import org.consilium.store.Store;
 import org.consilium.store.StoreConfig;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public final class ConsiliumVerticle extends VerticleBase {
 
   private final Settings settings;
   private final UnaryOperator<AuditTrail> auditAround;
+  private final RoomRoster roomRoster;
   private final EndpointCatalog catalog = new EndpointCatalog();
   private HttpConfig http;
   private Store store;
@@ -38,8 +40,14 @@ public final class ConsiliumVerticle extends VerticleBase {
 
   /** A verticle whose audit trail is wrapped by {@code auditAround} (tests observe or refuse records). */
   public ConsiliumVerticle(Settings settings, UnaryOperator<AuditTrail> auditAround) {
+    this(settings, auditAround, null);
+  }
+
+  /** Tests may also say who belongs in which session's room ({@code null}: the consultation sessions do). */
+  public ConsiliumVerticle(Settings settings, UnaryOperator<AuditTrail> auditAround, RoomRoster roomRoster) {
     this.settings = settings;
     this.auditAround = auditAround;
+    this.roomRoster = roomRoster;
   }
 
   @Override
@@ -49,7 +57,7 @@ public final class ConsiliumVerticle extends VerticleBase {
     return Store.open(vertx, storeConfig)
         .compose(s -> {
           store = s;
-          return Application.start(vertx, settings, http, store, catalog, auditAround);
+          return Application.start(vertx, settings, http, store, catalog, auditAround, roomRoster);
         })
         .compose(app -> {
           application = app;

@@ -23,7 +23,8 @@ final class RootRouter {
 
   static Router create(Vertx vertx, HttpConfig http, Store store, Application app, EndpointCatalog catalog) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestIds()).handler(new AccessLog()).handler(RootRouter::securityHeaders);
+    String csp = contentSecurityPolicy(app.embeddedOrigins());
+    router.route().handler(new RequestIds()).handler(new AccessLog()).handler(ctx -> securityHeaders(ctx, csp));
     if (!http.allowedOrigins().isEmpty()) {
       router.route("/api/*").handler(CorsHandler.create().addOrigins(http.allowedOrigins())
           .allowedHeaders(java.util.Set.of("Authorization", "Content-Type", "If-Match", RequestIds.HEADER))
@@ -48,13 +49,20 @@ final class RootRouter {
     return router;
   }
 
-  private static void securityHeaders(RoutingContext ctx) {
+  /** {@code embedded}: origins whose scripts and frames the app embeds (a configured Jitsi deployment). */
+  private static String contentSecurityPolicy(java.util.List<String> embedded) {
+    String extra = embedded.isEmpty() ? "" : " " + String.join(" ", embedded);
+    return "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+        + "connect-src 'self' ws: wss:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+        + (extra.isEmpty() ? "" : "; script-src 'self'" + extra + "; frame-src" + extra);
+  }
+
+  private static void securityHeaders(RoutingContext ctx, String csp) {
     ctx.response().headers()
         .add("X-Content-Type-Options", "nosniff")
         .add("Referrer-Policy", "no-referrer")
         .add("X-Frame-Options", "DENY")
-        .add("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
-            + "connect-src 'self' ws: wss:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+        .add("Content-Security-Policy", csp);
     ctx.next();
   }
 

@@ -157,6 +157,22 @@ class AccessMatrixTest {
         new JsonObject().put("to", "submitted").put("version", draft.getLong("version"))).json();
   }
 
+  @Test
+  @DisplayName("the room WebSocket, public in the catalogue because browsers cannot send tokens on it, refuses every upgrade without a ticket or token")
+  void roomSocketAuthenticatesItself() throws Exception {
+    List<Endpoint> sockets = endpoints.stream().filter(e -> e.isPublic() && e.path().startsWith("/api/rooms/")).toList();
+    assertEquals(1, sockets.size(), sockets::toString);
+    String path = sockets.get(0).path().replace(":sessionId", UUID.randomUUID().toString());
+    for (String query : new String[] {"", "?ticket=forged"}) {
+      java.util.concurrent.CompletableFuture<java.net.http.WebSocket> ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(java.net.URI.create("ws://127.0.0.1:" + server.port() + path + query), new java.net.http.WebSocket.Listener() { });
+      java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+          java.util.concurrent.ExecutionException.class, () -> ws.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(refused.getCause() instanceof java.net.http.WebSocketHandshakeException h && h.getResponse().statusCode() == 401,
+          () -> query + ": " + refused.getCause());
+    }
+  }
+
   private static List<Endpoint> protectedEndpoints() {
     List<Endpoint> list = endpoints.stream().filter(e -> !e.isPublic()).toList();
     assertFalse(list.isEmpty());

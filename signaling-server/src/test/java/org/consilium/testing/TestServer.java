@@ -31,6 +31,7 @@ public final class TestServer implements AutoCloseable {
   private final RecordingAuditTrail audit = new RecordingAuditTrail();
   private final AtomicInteger sequence = new AtomicInteger();
   private String adminToken;
+  private org.consilium.rooms.RoomRoster roomRoster;
   private String hospitalId;
   private Vertx vertx;
   private ConsiliumVerticle verticle;
@@ -59,6 +60,12 @@ public final class TestServer implements AutoCloseable {
     return this;
   }
 
+  /** Rooms take their sessions from {@code roster} instead of the consultations capability (see TestSessionRoster). */
+  public TestServer withRoomRoster(org.consilium.rooms.RoomRoster roster) {
+    this.roomRoster = roster;
+    return this;
+  }
+
   public TestServer withMongo(String uri) {
     return with("MONGODB_URI", uri);
   }
@@ -66,7 +73,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer start() {
     vertx = Vertx.vertx();
     adminToken = null;
-    verticle = new ConsiliumVerticle(Settings.load(env), audit::around);
+    verticle = new ConsiliumVerticle(Settings.load(env), audit::around, roomRoster);
     try {
       await(vertx.deployVerticle(verticle));
     } catch (RuntimeException e) {

@@ -1,0 +1,9 @@
+import type { ServiceModule } from '../../core/ServiceRegistry';
+import { RoomsService } from './RoomsService';
+
+export { RoomsService };
+export type { ChatMessage, JitsiJoin, RoomTicket } from './RoomsService';
+export const roomsService: ServiceModule<RoomsService> = {
+  name: 'rooms',
+  create: ({ api }) => new RoomsService(api),
+};
