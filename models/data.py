@@ -25,9 +25,16 @@ def resize(image: np.ndarray, mask: np.ndarray, size: int):
 
 
 def synthetic_set(seed: int, count: int, size: int):
-    """``count`` frames of the synthetic series ``seed`` as (N x S x S x 3 uint8 RGB, N x S x S uint8 0/1)."""
+    """``count`` frames of the synthetic series ``seed`` as (N x S x S x 3 uint8 RGB, N x S x S uint8 0/1).
+
+    Frames are 256 pixels high and 256 to 372 wide (square to wider than 16:11), because scopes and video
+    grabbers deliver wide frames with black bars beside the round field of view, and the model sees every
+    frame squeezed to a square; a model trained on square frames only flags the rim of wide ones.
+    """
     images, masks = [], []
-    for f in synthetic.frames(seed, count):
+    for i in range(count):
+        width = int(256 * np.random.default_rng([seed, i, 1]).uniform(1.0, 1.45)) // 2 * 2
+        f = synthetic.frame(seed, i, synthetic.Options(width=width, height=256))
         image, mask = resize(f.image, f.mask, size)
         images.append(image)
         masks.append(mask)

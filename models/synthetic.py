@@ -258,14 +258,16 @@ def main():
     parser.add_argument("--count", type=int, default=16)
     parser.add_argument("--size", type=int, nargs=2, default=(256, 256), metavar=("WIDTH", "HEIGHT"))
     parser.add_argument("--lesion-probability", type=float, default=Options.lesion_probability)
+    parser.add_argument("--format", choices=("png", "jpg"), default="png", help="of the images; masks are always PNG")
     args = parser.parse_args()
     options = Options(width=args.size[0], height=args.size[1], lesion_probability=args.lesion_probability)
     (args.out / "images").mkdir(parents=True, exist_ok=True)
     (args.out / "masks").mkdir(parents=True, exist_ok=True)
     for i, f in enumerate(frames(args.seed, args.count, options)):
-        name = f"frame-{args.seed}-{i:04d}.png"
-        cv2.imwrite(str(args.out / "images" / name), cv2.cvtColor(f.image, cv2.COLOR_RGB2BGR))
-        cv2.imwrite(str(args.out / "masks" / name), f.mask * 255)
+        name = f"frame-{args.seed}-{i:04d}"
+        cv2.imwrite(str(args.out / "images" / f"{name}.{args.format}"), cv2.cvtColor(f.image, cv2.COLOR_RGB2BGR),
+                    [cv2.IMWRITE_JPEG_QUALITY, 90])
+        cv2.imwrite(str(args.out / "masks" / f"{name}.png"), f.mask * 255)
 
 
 if __name__ == "__main__":
