@@ -6,5 +6,7 @@ public enum AuditAction {
   LOGIN, LOGIN_FAILED, LOGOUT, TOKEN_REFRESH, PASSWORD_CHANGE, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED,
   AUDIT_VERIFY,
   /** A care-team grant gave a user access to a patient of another hospital, or took it back. */
-  CARE_GRANT, CARE_REVOKE
+  CARE_GRANT, CARE_REVOKE,
+  /** A clinician accepted, rejected or edited an AI lesion flag. */
+  REVIEW
 }

@@ -37,7 +37,15 @@ public enum ErrorCode {
   DUPLICATE_CITIZEN_ID("CNS-1101", 409, "Citizen ID already registered"),
   DUPLICATE_MEDICAL_RECORD_NUMBER("CNS-1102", 409, "Medical record number already in use at this hospital"),
 
-  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable");
+  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable"),
+
+  LESION_DETECTION_UNAVAILABLE("CNS-5001", 503, "Lesion detection unavailable"),
+  LESION_DETECTION_BUSY("CNS-5002", 503, "Lesion detection busy"),
+  LESION_DETECTION_FAILED("CNS-5003", 500, "Lesion detection failed"),
+  FRAME_INVALID("CNS-5004", 422, "Not a usable endoscopy frame"),
+  LESION_ANALYSIS_NOT_FOUND("CNS-5005", 404, "Lesion analysis not found"),
+  FLAG_NOT_FOUND("CNS-5006", 404, "Flag not found"),
+  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found");
 
   private final String code;
   private final int status;

@@ -72,6 +72,7 @@ public final class RouteTable {
     private String patientPath;
     private String summary = "";
     private boolean readsBody;
+    private long bodyLimit = maxBodyBytes;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -111,6 +112,12 @@ public final class RouteTable {
       return this;
     }
 
+    /** A body limit of its own, for uploads larger than JSON calls (frames, documents). */
+    public Builder bodyLimit(long bytes) {
+      this.bodyLimit = bytes;
+      return this;
+    }
+
     public Route handler(Handler<RoutingContext> handler) {
       if (roles == null) throw new IllegalStateException("no access rule for " + method + " " + path);
       Endpoint endpoint = new Endpoint(method, path, roles, patientPath, summary);
@@ -127,7 +134,7 @@ public final class RouteTable {
       }
       if (readsBody) {
         // Vert.x 5 refuses a BodyHandler after user handlers on one route; as a plain handler it may follow them.
-        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit);
         route.handler(body::handle);
       }
       return route.handler(handler);

@@ -10,6 +10,10 @@ import org.consilium.audit.AuditRoutes;
 import org.consilium.audit.AuditService;
 import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
+import org.consilium.findings.LesionDetection;
+import org.consilium.findings.LesionFlagRoutes;
+import org.consilium.findings.LesionFlagService;
+import org.consilium.findings.LesionFlagsConfig;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
@@ -28,14 +32,19 @@ public final class Application {
   private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
+  private final LesionFlags lesionFlags;
+
+  /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
+  private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients) {
+                      PatientService patients, LesionFlags lesionFlags) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
     this.careTeam = careTeam;
     this.patients = patients;
+    this.lesionFlags = lesionFlags;
   }
 
   /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
@@ -45,8 +54,12 @@ public final class Application {
       AuditTrail audit = auditAround.apply(chain);
       return Identity.start(vertx, settings, http.publicUrl(), store, audit, System.out).compose(identity ->
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
-              PatientService.start(store, careTeam, audit)
-                  .map(patients -> new Application(chain, audit, identity, careTeam, patients))));
+              PatientService.start(store, careTeam, audit).compose(patients -> {
+                LesionFlagsConfig aiConfig = LesionFlagsConfig.from(settings);
+                LesionDetection detection = new LesionDetection(vertx, aiConfig);
+                return LesionFlagService.start(store, patients, detection, audit)
+                    .map(flags -> new Application(chain, audit, identity, careTeam, patients, new LesionFlags(aiConfig, detection, flags)));
+              })));
     });
   }
 
@@ -75,9 +88,10 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
   }
 
   Future<Void> stop() {
-    return identity.stop();
+    return identity.stop().compose(v -> lesionFlags.detection().close());
   }
 }
