@@ -73,6 +73,13 @@ class TrainingTest(unittest.TestCase):
                 data.folder_pairs(root)
             self.assertIn("a.png", str(raised.exception))
 
+    def test_learning_rate_warms_up_then_anneals_to_zero(self):
+        rates = [train.peak_lr(p / 100) for p in range(101)]
+        self.assertLess(rates[0], rates[5])
+        self.assertAlmostEqual(max(rates), 3e-3)
+        self.assertEqual(rates[-1], 0.0)
+        self.assertTrue(all(a >= b for a, b in zip(rates[5:], rates[6:])))
+
     def test_held_out_split_is_stable_by_name(self):
         names = [f"img{i}.jpg" for i in range(200)]
         first = [data.held_out(n, 0.2) for n in names]
