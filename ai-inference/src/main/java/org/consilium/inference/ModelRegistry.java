@@ -29,7 +29,8 @@ public final class ModelRegistry implements AutoCloseable {
   private final Detector.Loader loader;
   private final int concurrency;
   private final String preferred;
-  private Map<String, Loaded> models = Map.of();   // by "id version"; replaced whole, read under the lock
+  private final Object reloading = new Object();   // one reload at a time; loading runs outside the state lock
+  private Map<String, Loaded> models = Map.of();   // by "id version"; replaced whole under this object's lock
   private Loaded active;
 
   /** The result of a (re)load: the models now available and the cards that could not be used. */
@@ -46,8 +47,23 @@ public final class ModelRegistry implements AutoCloseable {
     this.preferred = preferred == null ? "" : preferred.trim();
   }
 
-  /** Loads what the directory describes now; keeps models whose card and file are unchanged. */
-  public synchronized Reload reload() {
+  /**
+   * Loads what the directory describes now; keeps models whose card and file are unchanged. Frames keep
+   * running on the current models while new ones load.
+   */
+  public Reload reload() {
+    synchronized (reloading) {
+      return swap(load());
+    }
+  }
+
+  private record Loading(Map<String, Loaded> next, List<String> problems) {}
+
+  private Loading load() {
+    Map<String, Loaded> current;
+    synchronized (this) {
+      current = models;
+    }
     List<String> problems = new ArrayList<>();
     Map<String, Loaded> next = new LinkedHashMap<>();
     for (Path cardFile : cardFiles(problems)) {
@@ -58,11 +74,13 @@ public final class ModelRegistry implements AutoCloseable {
           problems.add(cardFile.getFileName() + ": " + card.name() + " is already described by another card");
           continue;
         }
-        Loaded old = models.get(card.name());
+        Loaded old = current.get(card.name());
         if (old != null && old.stamp.equals(stamp)) {
           next.put(card.name(), old);
         } else {
-          if (!Files.isRegularFile(card.file())) throw new InferenceException(Reason.MODEL_UNAVAILABLE, "model file " + card.file().getFileName() + " is missing");
+          if (!Files.isRegularFile(card.file())) {
+            throw new InferenceException(Reason.MODEL_UNAVAILABLE, "model file " + card.file().getFileName() + " is missing");
+          }
           next.put(card.name(), new Loaded(card, loader.open(card, concurrency), stamp));
           LOG.info("loaded model {} from {}", card.name(), card.file().getFileName());
         }
@@ -71,13 +89,18 @@ public final class ModelRegistry implements AutoCloseable {
         LOG.warn("model card {} not loaded: {}", cardFile.getFileName(), e.getMessage());
       }
     }
+    return new Loading(next, problems);
+  }
+
+  private synchronized Reload swap(Loading loading) {
+    Map<String, Loaded> next = loading.next();
     for (Loaded old : models.values()) {
       if (next.get(old.card.name()) != old) old.release();
     }
     models = Map.copyOf(next);
     String current = active == null ? preferred : active.card.name();
     active = pick(current).or(() -> pick(preferred)).or(() -> newest(null)).orElse(null);
-    return new Reload(cards(), List.copyOf(problems));
+    return new Reload(cards(), List.copyOf(loading.problems()));
   }
 
   /** The models loaded now, by id then version. */
