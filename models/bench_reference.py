@@ -36,7 +36,7 @@ def main():
     stages = np.zeros(4)
     latencies = []
     flagged = 0
-    with torch.inference_mode():
+    with torch.no_grad():
         for i in range(args.warmup + args.count):
             data = encoded[i % len(encoded)]
             t0 = time.perf_counter()

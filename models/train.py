@@ -40,7 +40,7 @@ def arguments(argv):
     p.add_argument("--train-frames", type=int, default=1200)
     p.add_argument("--test-frames", type=int, default=400)
     p.add_argument("--epochs", type=int, default=7)
-    p.add_argument("--max-minutes", type=float, default=20.0)
+    p.add_argument("--max-minutes", type=float, default=33.0)
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1, help="training series; the held-out series is seed + 1000")

@@ -110,7 +110,10 @@ public final class InferenceBench {
         ref.get("engine").getAsString(), ref.get("p50").getAsDouble(), ref.get("p99").getAsDouble(), ref.get("fps").getAsDouble(),
         ref.get("decode").getAsDouble(), ref.get("preprocess").getAsDouble(), ref.get("forward").getAsDouble(),
         ref.get("postprocess").getAsDouble(), ref.get("flags").getAsLong()));
-    s.append(String.format("%nDJL pipeline / reference at p50: **%.2f**.%n%n", ratio));
+    s.append(String.format("%nDJL pipeline / reference at p50: **%.2f**. Flags found: %s. The two forward passes run different "
+        + "builds of libtorch (DJL bundles 2.7.1 with oneDNN; Debian's 1.13 uses generic BLAS), so the ratio measures the "
+        + "whole pipeline as deployed; what Java and DJL add around the model is in the decode, preprocess and postprocess "
+        + "columns.%n%n", ratio, djl.flags == ref.get("flags").getAsLong() ? "the same number in both" : "different numbers (see the table)"));
     s.append(String.format("Soak: %d more frames through the same analyser; resident memory of the JVM process "
         + "(VmRSS: heap, libtorch and native tensors) %.1f MiB after the warm-up and latency runs, %.1f MiB at the end "
         + "(%+.1f MiB).%n%n| frames | RSS MiB | heap used MiB |%n|---|---|---|%n",
