@@ -42,15 +42,28 @@ def describe(args, file, mean, std, epochs, train_count, measured, minutes, envi
     }
 
 
+METRIC_NAMES = {
+    "images": "held-out frames",
+    "lesions": "lesions in them",
+    "perLesionSensitivity": "per-lesion sensitivity",
+    "falsePositivesPerImage": "false positives per frame",
+    "diceMeanOverFramesWithLesions": "Dice, mean over frames with lesions",
+    "diceGlobal": "Dice over all pixels",
+    "framesWithoutLesions": "frames without lesions",
+    "falsePositivesPerImageWithoutLesions": "false positives per lesion-free frame",
+}
+
+
 def markdown(c):
     m, i, t = c["metrics"], c["input"], c["thresholds"]
     data = c["trainingData"]
-    rows = "\n".join(f"| {k} | {v} |" for k, v in m.items())
+    rows = "\n".join(f"| {METRIC_NAMES.get(k, k)} | {v} |" for k, v in m.items())
+    data_rows = "\n".join(f"| {k} | {v} |" for k, v in data.items())
     return f"""# Model card: {c['id']} {c['version']}
 
 **Intended use: {c['intendedUse']}.** This model flags regions of an endoscopy frame that look like
 lesions so that the review workflow, the overlays and the inference pipeline can be built and tested.
-It was trained on {data['source']}; {data.get('note', 'its held-out metrics below say how it does on that data')}.
+It was trained on {data['source']}{'; ' + data['note'] if 'note' in data else ''}.
 An endoscopist reviews every flag; a flag is never a diagnosis.
 
 | | |
@@ -67,7 +80,9 @@ An endoscopist reviews every flag; a flag is never a diagnosis.
 | trained | {c['training']['date']} with `{c['training']['command']}` |
 
 ## Training data
-{json.dumps(data, indent=2)}
+| | |
+|---|---|
+{data_rows}
 
 ## Held-out metrics (at the thresholds above)
 Matching: {c['matchingRule']}; every other flag is a false positive.
@@ -85,7 +100,19 @@ Matching: {c['matchingRule']}; every other flag is a false positive.
 """
 
 
+def main():
+    """Rewrites the Markdown card from its JSON: python3 -m models.card models/ID-VERSION.card.json"""
+    import sys
+    path = pathlib.Path(sys.argv[1])
+    c = json.loads(path.read_text(encoding="utf-8"))
+    (path.parent / f"{c['id']}-{c['version']}.md").write_text(markdown(c), encoding="utf-8")
+
+
 def write(out: pathlib.Path, c):
     stem = f"{c['id']}-{c['version']}"
     (out / f"{stem}.card.json").write_text(json.dumps(c, indent=2) + "\n", encoding="utf-8")
     (out / f"{stem}.md").write_text(markdown(c), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
