@@ -11,6 +11,12 @@ import pathlib
 INTENDED_USE = "demonstration, not for clinical use"
 
 
+def command(args):
+    """How to rerun this training: the script and the arguments given (a data folder by its name only)."""
+    argv = [a if not args.data or a != str(args.data) else "<folder>" for a in args.argv]
+    return " ".join(["models/train.sh"] + argv)
+
+
 def describe(args, file, mean, std, epochs, train_count, measured, minutes, environment, trained):
     if args.data:
         training = {"source": "folder in the Kvasir-SEG layout", "folder": args.data.name, "frames": train_count,
@@ -37,7 +43,7 @@ def describe(args, file, mean, std, epochs, train_count, measured, minutes, envi
         "trainingData": training,
         "training": {"network": "TinyUNet widths 8-16-32-64", "epochs": epochs, "minutes": minutes,
                      "environment": environment, "date": trained,
-                     "command": "models/train.sh" if not args.data else "models/train.sh --data <folder>"},
+                     "command": command(args)},
         "metrics": measured,
     }
 

@@ -136,7 +136,9 @@ def evaluate(model, images, masks, mean, std, threshold, min_area):
 
 
 def main(argv=None):
-    args = arguments(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = arguments(argv)
+    args.argv = list(argv)
     torch.set_num_threads(args.threads)
     log = lambda line: print(f"[train] {line}", file=sys.stderr, flush=True)
     if args.evaluate:
