@@ -9,5 +9,7 @@ public enum AuditAction {
   CARE_GRANT, CARE_REVOKE,
   /** Live consultation rooms: who came and went, and every moderation action. */
   ROOM_JOIN, ROOM_LEAVE, ROOM_KNOCK, ROOM_ADMIT, ROOM_REFUSE, ROOM_MUTE, ROOM_REMOVE, ROOM_MODERATOR_HANDOVER,
-  ROOM_END, ROOM_RECORDING
+  ROOM_END, ROOM_RECORDING,
+  /** A clinician accepted, rejected or edited an AI lesion flag. */
+  REVIEW
 }

@@ -60,7 +60,16 @@ public enum ErrorCode {
   ROOM_RATE_LIMITED("CNS-3007", 429, "Too many room messages"),
   ROOM_NOT_ALLOWED("CNS-3008", 403, "Not allowed in this room"),
   ROOM_PEER_ABSENT("CNS-3009", 404, "No such participant in the room"),
-  ROOM_FULL("CNS-3010", 409, "The room is full");
+  ROOM_FULL("CNS-3010", 409, "The room is full"),
+
+  // AI lesion flags (5xxx)
+  LESION_DETECTION_UNAVAILABLE("CNS-5001", 503, "Lesion detection unavailable"),
+  LESION_DETECTION_BUSY("CNS-5002", 503, "Lesion detection busy"),
+  LESION_DETECTION_FAILED("CNS-5003", 500, "Lesion detection failed"),
+  FRAME_INVALID("CNS-5004", 422, "Not a usable endoscopy frame"),
+  LESION_ANALYSIS_NOT_FOUND("CNS-5005", 404, "Lesion analysis not found"),
+  FLAG_NOT_FOUND("CNS-5006", 404, "Flag not found"),
+  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found");
 
   private final String code;
   private final int status;

@@ -119,6 +119,12 @@ public final class RouteTable {
       return this;
     }
 
+    /** A body limit of its own, for uploads larger than JSON calls (frames, documents). */
+    public Builder bodyLimit(long bytes) {
+      this.bodyLimit = bytes;
+      return this;
+    }
+
     public Route handler(Handler<RoutingContext> handler) {
       if (roles == null) throw new IllegalStateException("no access rule for " + method + " " + path);
       Endpoint endpoint = new Endpoint(method, path, roles, patientPath, summary);

@@ -12,6 +12,10 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.consultations.Consultations;
 import org.consilium.consultations.SessionService;
+import org.consilium.findings.LesionDetection;
+import org.consilium.findings.LesionFlagRoutes;
+import org.consilium.findings.LesionFlagService;
+import org.consilium.findings.LesionFlagsConfig;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.patients.PatientRoutes;
@@ -36,10 +40,14 @@ public final class Application {
   private final PatientService patients;
   private final Consultations consultations;
   private final HttpConfig http;
+  private final LesionFlags lesionFlags;
   private RoomService rooms;
 
+  /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
+  private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
+
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
-                      PatientService patients, Consultations consultations, HttpConfig http) {
+                      PatientService patients, Consultations consultations, LesionFlags lesionFlags, HttpConfig http) {
     this.auditService = auditService;
     this.audit = audit;
     this.identity = identity;
@@ -47,6 +55,7 @@ public final class Application {
     this.patients = patients;
     this.consultations = consultations;
     this.http = http;
+    this.lesionFlags = lesionFlags;
   }
 
   /** {@code auditAround} lets tests observe (or refuse) what is recorded; in production it is the identity. */
@@ -58,8 +67,13 @@ public final class Application {
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
               PatientService.start(store, careTeam, audit).compose(patients ->
                   Consultations.start(vertx, settings, http.publicUrl(), origins(http), store, patients, careTeam,
-                          identity.directory(), identity.authenticator(), audit)
-                      .map(consultations -> new Application(chain, audit, identity, careTeam, patients, consultations, http)))))
+                          identity.directory(), identity.authenticator(), audit).compose(consultations -> {
+                    LesionFlagsConfig aiConfig = LesionFlagsConfig.from(settings);
+                    LesionDetection detection = new LesionDetection(vertx, aiConfig);
+                    return LesionFlagService.start(store, patients, detection, audit)
+                        .map(flags -> new Application(chain, audit, identity, careTeam, patients, consultations,
+                            new LesionFlags(aiConfig, detection, flags), http));
+                  }))))
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
@@ -118,10 +132,11 @@ public final class Application {
     new PatientRoutes(patients).mount(api);
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
+    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
   }
 
   Future<Void> stop() {
     rooms.stop();
-    return identity.stop();
+    return identity.stop().compose(v -> lesionFlags.detection().close());
   }
 }

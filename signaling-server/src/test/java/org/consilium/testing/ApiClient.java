@@ -62,8 +62,17 @@ public final class ApiClient {
 
   /** Any method with a raw body, for malformed-input tests. */
   public Response send(String method, String path, String body, String contentType) {
+    return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), contentType);
+  }
+
+  /** Any method with a binary body (uploaded images). */
+  public Response sendBytes(String method, String path, byte[] body, String contentType) {
+    return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+  }
+
+  private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
     HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        .method(method, body);
     if (contentType != null) req.header("Content-Type", contentType);
     headers.forEach(req::header);
     try {
