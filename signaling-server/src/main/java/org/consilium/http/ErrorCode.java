@@ -39,7 +39,7 @@ public enum ErrorCode {
 
   AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable"),
 
-  // consultations (branch consultations)
+  // Consultations and scheduling (2xxx)
   CONSULTATION_NOT_FOUND("CNS-2000", 404, "Consultation request not found"),
   TRANSITION_NOT_ALLOWED("CNS-2001", 409, "Transition not allowed"),
   SCHEDULE_CONFLICT("CNS-2002", 409, "Scheduling conflict"),
