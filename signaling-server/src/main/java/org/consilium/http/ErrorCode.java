@@ -37,7 +37,11 @@ public enum ErrorCode {
   DUPLICATE_CITIZEN_ID("CNS-1101", 409, "Citizen ID already registered"),
   DUPLICATE_MEDICAL_RECORD_NUMBER("CNS-1102", 409, "Medical record number already in use at this hospital"),
 
-  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable");
+  AUDIT_UNAVAILABLE("CNS-1200", 503, "Audit trail unavailable"),
+
+  IMAGING_NOT_FOUND("CNS-4004", 404, "Study, series, instance or frame not found"),
+  IMAGING_NOT_ACCEPTABLE("CNS-4006", 406, "Requested media type not available"),
+  IMAGE_NOT_DECODABLE("CNS-4022", 422, "Image cannot be decoded");
 
   private final String code;
   private final int status;

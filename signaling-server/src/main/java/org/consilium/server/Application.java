@@ -12,6 +12,10 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
+import org.consilium.imaging.ImagingConfig;
+import org.consilium.imaging.ImagingRoutes;
+import org.consilium.imaging.ImagingService;
+import org.consilium.imaging.dicomweb.DicomWebRoutes;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
 import org.consilium.security.Identity;
@@ -28,6 +32,7 @@ public final class Application {
   private final Identity identity;
   private final CareTeam careTeam;
   private final PatientService patients;
+  private ImagingService imaging;
 
   private Application(AuditService auditService, AuditTrail audit, Identity identity, CareTeam careTeam,
                       PatientService patients) {
@@ -47,7 +52,11 @@ public final class Application {
           CareTeam.start(store, AuditService.careTeamRecorder(audit)).compose(careTeam ->
               PatientService.start(store, careTeam, audit)
                   .map(patients -> new Application(chain, audit, identity, careTeam, patients))));
-    });
+    }).compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
+        .map(imaging -> {
+          app.imaging = imaging;
+          return app;
+        }));
   }
 
   /** The hash-chained audit trail: every access to patient data and every login is recorded here first. */
@@ -75,9 +84,11 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    new ImagingRoutes(imaging).mount(api);
+    new DicomWebRoutes(imaging).mount(api);
   }
 
   Future<Void> stop() {
-    return identity.stop();
+    return identity.stop().eventually(imaging::stop);
   }
 }
