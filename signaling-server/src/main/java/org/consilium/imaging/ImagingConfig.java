@@ -8,7 +8,7 @@ import org.consilium.config.Settings;
  * C-STORE/C-ECHO listener (off unless enabled).
  */
 public record ImagingConfig(Path root, long maxUploadBytes, int workerThreads, boolean scpEnabled, int scpPort,
-                            String aeTitle, String scpHospitalCode) {
+                            String aeTitle, String scpHospitalId) {
 
   public static ImagingConfig from(Settings s) {
     String ae = s.string("DICOM_AE_TITLE");
@@ -17,6 +17,6 @@ public record ImagingConfig(Path root, long maxUploadBytes, int workerThreads, b
     }
     return new ImagingConfig(s.path("DATA_DIR").resolve("imaging"), s.integer("IMAGING_MAX_UPLOAD_MB", 1, 2047) * 1024L * 1024L,
         s.integer("IMAGING_WORKER_THREADS", 1, 64), s.bool("DICOM_SCP_ENABLED"), s.integer("DICOM_SCP_PORT", 0, 65535),
-        ae.trim(), s.string("DICOM_SCP_HOSPITAL_CODE"));
+        ae.trim(), s.string("DICOM_SCP_HOSPITAL_ID"));
   }
 }

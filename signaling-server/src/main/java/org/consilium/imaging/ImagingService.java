@@ -17,6 +17,7 @@ import org.consilium.audit.AuditOutcome;
 import org.consilium.audit.AuditTrail;
 import org.consilium.dicom.DicomImages;
 import org.consilium.dicom.DicomJson;
+import org.consilium.dicom.DicomListener;
 import org.consilium.dicom.Window;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
@@ -42,6 +43,7 @@ public final class ImagingService {
   private final WorkerExecutor dicomWorkers;
   private final Ingest ingest;
   private final ImagingConfig config;
+  private DicomListener listener;
 
   private ImagingService(PatientService patients, AuditTrail audit, Store store, ObjectStore objects,
                          WorkerExecutor dicomWorkers, ImagingConfig config) {
@@ -60,7 +62,23 @@ public final class ImagingService {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("dicom", config.workerThreads(), 5, TimeUnit.MINUTES);
     return workers.executeBlocking(() -> FileObjectStore.open(config.root()))
         .compose(objects -> store.ensureIndexes(ImagingIndex.COLLECTION, ImagingIndex.indexes())
-            .map(v -> new ImagingService(patients, audit, store, objects, workers, config)));
+            .map(v -> new ImagingService(patients, audit, store, objects, workers, config)))
+        .compose(service -> config.scpEnabled() ? service.listen().map(service) : Future.succeededFuture(service));
+  }
+
+  /** Starts the C-STORE/C-ECHO listener; objects it receives take the device ingest path. */
+  private Future<Void> listen() {
+    DeviceIngest receiver = new DeviceIngest(ingest, objects, patients, audit, config.scpHospitalId());
+    return dicomWorkers.executeBlocking(() -> {
+      Path incoming = config.root().resolve("incoming");
+      if (java.nio.file.Files.isDirectory(incoming)) {
+        try (var old = java.nio.file.Files.walk(incoming)) {
+          old.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(incoming)).forEach(p -> p.toFile().delete());
+        }
+      }
+      listener = DicomListener.start(config.scpPort(), config.aeTitle(), incoming, receiver);
+      return null;
+    });
   }
 
   public ImagingConfig config() {
@@ -178,8 +196,12 @@ public final class ImagingService {
     }, false);
   }
 
-  /** Stops the DICOM workers (and, once added, the DICOM listener). */
+  /** Stops the DICOM listener and workers. */
   public Future<Void> stop() {
-    return dicomWorkers.close();
+    Future<Void> closed = listener == null ? Future.succeededFuture() : dicomWorkers.executeBlocking(() -> {
+      listener.close();
+      return null;
+    });
+    return closed.eventually(dicomWorkers::close);
   }
 }
