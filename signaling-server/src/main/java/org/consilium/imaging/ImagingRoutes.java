@@ -18,6 +18,7 @@ import org.consilium.audit.AuditEvent;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
 import org.consilium.http.JsonReply;
+import org.consilium.http.QueryInput;
 import org.consilium.http.RouteTable;
 
 /**
@@ -37,6 +38,32 @@ public final class ImagingRoutes {
   public void mount(RouteTable api) {
     api.route(POST, BASE + "/uploads").roles(Role.CLINICAL).patient("patientId").streamingBody()
         .summary("Upload DICOM files or a zip of them to a patient").handler(this::upload);
+    api.route(POST, BASE + "/captures").roles(Role.CLINICAL).patient("patientId").streamingBody()
+        .summary("Store an endoscopy capture (JPEG) as a DICOM image").handler(this::capture);
+  }
+
+  private void capture(RoutingContext ctx) {
+    Principal who = RouteTable.principal(ctx);
+    AuditEvent.Builder event = AuditEvent.by(ctx, who);
+    imaging.requireVisible(who, ctx.pathParam("patientId"), AuditAction.CREATE, event).compose(patient -> {
+      if (!mediaType(ctx.request().getHeader("Content-Type")).equals("image/jpeg")) {
+        return Future.failedFuture(new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the captured frame as image/jpeg"));
+      }
+      QueryInput q = QueryInput.of(ctx, "studyInstanceUid", "seriesInstanceUid", "description");
+      String study = uid(q, "studyInstanceUid");
+      String series = uid(q, "seriesInstanceUid");
+      String description = q.text("description", 64);
+      q.throwIfInvalid();
+      return RequestBody.toStagedFile(ctx, imaging)
+          .compose(jpeg -> imaging.capture(who, patient, jpeg, study, series, description == null ? "" : description, event));
+    }).onSuccess(r -> JsonReply.send(ctx, r.status() == IngestResult.Status.STORED ? 201 : IngestResult.httpStatus(List.of(r)), r.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private static String uid(QueryInput q, String name) {
+    String v = q.text(name, 64);
+    if (v != null && !v.matches("[0-9]+(\\.[0-9]+)*")) q.error(name, "must be a DICOM UID (digits and dots)");
+    return v;
   }
 
   private void upload(RoutingContext ctx) {

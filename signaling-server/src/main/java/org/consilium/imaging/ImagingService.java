@@ -18,6 +18,9 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.dicom.DicomImages;
 import org.consilium.dicom.DicomJson;
 import org.consilium.dicom.DicomListener;
+import org.consilium.dicom.DicomRejected;
+import org.consilium.dicom.DicomWriter;
+import org.consilium.dicom.EndoscopyCapture;
 import org.consilium.dicom.Window;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
@@ -152,6 +155,48 @@ public final class ImagingService {
         java.nio.file.Files.deleteIfExists(zip);
       }
     }, false);
+  }
+
+  /**
+   * Stores a browser capture (JPEG) as a VL Endoscopic Image in the patient's study: the given one, or a new
+   * study when {@code studyUid} is null. The object carries the patient's identity under the matching rule.
+   */
+  public Future<IngestResult> capture(Principal who, Patient patient, Path jpeg, String studyUid, String seriesUid,
+                                      String description, AuditEvent.Builder event) {
+    String dicomId = patient.details().medicalRecordNumber() != null ? patient.details().medicalRecordNumber() : patient.details().citizenId();
+    if (dicomId == null) {
+      return Future.failedFuture(ApiException.invalid("/patient", "needs a citizen ID or medical record number before images can be attached"));
+    }
+    return instances(patient, studyUid, seriesUid).compose(existing -> dicomWorkers.executeBlocking(() -> {
+      try {
+        byte[] part10 = DicomWriter.endoscopicImage(new EndoscopyCapture(java.nio.file.Files.readAllBytes(jpeg), dicomId,
+            dicomName(patient.details().fullName()), patient.details().birthDate() == null ? ""
+                : patient.details().birthDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+            dicomSex(patient.details().sex()), studyUid, seriesUid, description, existing.size() + 1, ""));
+        Path staged = objects.stage();
+        java.nio.file.Files.write(staged, part10);
+        return staged;
+      } finally {
+        java.nio.file.Files.deleteIfExists(jpeg);
+      }
+    }, false)).recover(e -> e instanceof DicomRejected r
+        ? Future.failedFuture(ApiException.invalid("/body", r.getMessage())) : Future.failedFuture(e))
+        .compose(staged -> store(who, patient, List.of(Staged.file("capture", staged)), event)).map(r -> r.get(0));
+  }
+
+  /** "Nguyễn Văn An" as a DICOM PN: the first word is the family name in Vietnamese order. */
+  private static String dicomName(String fullName) {
+    int space = fullName.indexOf(' ');
+    return space < 0 ? fullName : fullName.substring(0, space) + "^" + fullName.substring(space + 1);
+  }
+
+  private static String dicomSex(org.consilium.patients.Sex sex) {
+    return switch (sex) {
+      case MALE -> "M";
+      case FEMALE -> "F";
+      case OTHER -> "O";
+      case UNKNOWN -> "";
+    };
   }
 
   /** The patient's stored instances, optionally of one study and series. */

@@ -162,6 +162,30 @@ class ImagingApiTest {
   }
 
   @Test
+  @DisplayName("an endoscopy capture joins the patient's study as a VL Endoscopic Image that dciodvfy accepts")
+  void endoscopyCapture() throws IOException {
+    TestPatient p = newPatient(doctor);
+    JsonObject ct = upload(doctor, p.id(), DicomSamples.bytes(p.sample("CT_small.dcm")), "application/dicom").json()
+        .getJsonArray("results").getJsonObject(0);
+    String study = ct.getString("studyInstanceUid");
+    ApiClient.BinaryResponse r = doctor.sendBytes("POST", "/api/patients/" + p.id() + "/imaging/captures?studyInstanceUid=" + study
+        + "&description=N%E1%BB%99i%20soi", DicomSamples.syntheticCapture(640, 480), "image/jpeg", null);
+    assertEquals(201, r.status(), r::toString);
+    JsonObject stored = r.json();
+    assertEquals(study, stored.getString("studyInstanceUid"));
+    assertEquals("1.2.840.10008.5.1.4.1.1.77.1.1", stored.getString("sopClassUid"));
+    ApiClient.BinaryResponse object = doctor.sendBytes("GET", "/api/patients/" + p.id() + "/dicomweb/studies/" + study + "/series/"
+        + stored.getString("seriesInstanceUid") + "/instances/" + stored.getString("sopInstanceUid"), null, null, null);
+    assertEquals(200, object.status());
+    Path file = Files.createTempFile("capture", ".dcm");
+    Files.write(file, DicomWebTest.parts(object).get(0));
+    String report = DicomSamples.run(List.of("dciodvfy", file.toString()));
+    assertTrue(!report.contains("Error"), report);
+    assertEquals(415, doctor.sendBytes("POST", "/api/patients/" + p.id() + "/imaging/captures", new byte[10], "image/png", null).status());
+    assertEquals(422, doctor.sendBytes("POST", "/api/patients/" + p.id() + "/imaging/captures", "x".getBytes(), "image/jpeg", null).status());
+  }
+
+  @Test
   @DisplayName("a clinician of another hospital cannot upload to the patient (404, audited as denied)")
   void strangersRefused() {
     TestPatient p = newPatient(doctor);

@@ -90,4 +90,22 @@ public final class DicomSamples {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A synthetic endoscopy still: a pink mucosa-like disc on black, as a capture card delivers it. */
+  public static byte[] syntheticCapture(int width, int height) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(new java.awt.Color(200, 90, 90));
+    g.fillOval(width / 8, height / 8, width * 3 / 4, height * 3 / 4);
+    g.setColor(new java.awt.Color(240, 200, 190));
+    g.fillOval(width / 2, height / 3, width / 10, height / 10);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "jpeg", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 }
