@@ -41,7 +41,9 @@ public enum ErrorCode {
 
   IMAGING_NOT_FOUND("CNS-4004", 404, "Study, series, instance or frame not found"),
   IMAGING_NOT_ACCEPTABLE("CNS-4006", 406, "Requested media type not available"),
-  IMAGE_NOT_DECODABLE("CNS-4022", 422, "Image cannot be decoded");
+  IMAGE_NOT_DECODABLE("CNS-4022", 422, "Image cannot be decoded"),
+  PACS_NOT_CONFIGURED("CNS-4090", 409, "No hospital PACS configured"),
+  PACS_FAILED("CNS-4502", 502, "The hospital PACS did not answer");
 
   private final String code;
   private final int status;

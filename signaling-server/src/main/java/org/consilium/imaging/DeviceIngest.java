@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Objects received by the DICOM listener (C-STORE from a modality or PACS). With no user to name the patient,
  * Patient ID (0010,0020) finds it: a citizen ID, or a medical record number of DICOM_SCP_HOSPITAL_ID; then the
  * same matching rule and ingest as every other path apply. Each object is audited with the calling AE title as
- * the actor. Runs on PixelMed's association thread and blocks it until the object is stored or refused.
+ * the actor. Objects of a study being pulled from the PACS for a patient ({@link #expect}) go to that patient
+ * (still under the matching rule). Runs on PixelMed's association thread and blocks it until the object is
+ * stored or refused.
  */
 final class DeviceIngest implements DicomListener.Receiver {
 
@@ -35,6 +37,7 @@ final class DeviceIngest implements DicomListener.Receiver {
   private final PatientService patients;
   private final AuditTrail audit;
   private final String hospitalId;
+  private final java.util.Map<String, Patient> pulled = new java.util.concurrent.ConcurrentHashMap<>();
 
   DeviceIngest(Ingest ingest, ObjectStore objects, PatientService patients, AuditTrail audit, String hospitalId) {
     this.ingest = ingest;
@@ -42,6 +45,15 @@ final class DeviceIngest implements DicomListener.Receiver {
     this.patients = patients;
     this.audit = audit;
     this.hospitalId = hospitalId == null || hospitalId.isBlank() ? null : hospitalId;
+  }
+
+  /** Objects of {@code studyUid} arriving from now on belong to {@code patient} (a PACS pull for it). */
+  void expect(String studyUid, Patient patient) {
+    pulled.put(studyUid, patient);
+  }
+
+  void forget(String studyUid) {
+    pulled.remove(studyUid);
   }
 
   @Override
@@ -56,7 +68,8 @@ final class DeviceIngest implements DicomListener.Receiver {
       finish(callingAeTitle, null, null, AuditOutcome.FAILED, e.getMessage());
       return;
     }
-    Optional<Patient> patient = await(patients.identify(instance.patientId(), hospitalId));
+    Patient awaited = pulled.get(instance.studyInstanceUid());
+    Optional<Patient> patient = awaited != null ? Optional.of(awaited) : await(patients.identify(instance.patientId(), hospitalId));
     if (patient.isEmpty()) {
       Files.deleteIfExists(staged);
       finish(callingAeTitle, instance.studyInstanceUid(), null, AuditOutcome.FAILED,

@@ -40,6 +40,17 @@ public final class ImagingRoutes {
         .summary("Upload DICOM files or a zip of them to a patient").handler(this::upload);
     api.route(POST, BASE + "/captures").roles(Role.CLINICAL).patient("patientId").streamingBody()
         .summary("Store an endoscopy capture (JPEG) as a DICOM image").handler(this::capture);
+    api.route(POST, BASE + "/pacs-pulls").roles(Role.CLINICAL).patient("patientId")
+        .summary("Pull the patient's studies from the hospital PACS").handler(this::pull);
+  }
+
+  private void pull(RoutingContext ctx) {
+    Principal who = RouteTable.principal(ctx);
+    AuditEvent.Builder event = AuditEvent.by(ctx, who);
+    imaging.requireVisible(who, ctx.pathParam("patientId"), AuditAction.CREATE, event)
+        .compose(patient -> imaging.pullFromPacs(patient, event))
+        .onSuccess(studies -> JsonReply.send(ctx, 200, new JsonObject().put("studies", studies)))
+        .onFailure(ctx::fail);
   }
 
   private void capture(RoutingContext ctx) {

@@ -47,6 +47,7 @@ public final class ImagingService {
   private final Ingest ingest;
   private final ImagingConfig config;
   private DicomListener listener;
+  private DeviceIngest deviceIngest;
 
   private ImagingService(PatientService patients, AuditTrail audit, Store store, ObjectStore objects,
                          WorkerExecutor dicomWorkers, ImagingConfig config) {
@@ -72,6 +73,7 @@ public final class ImagingService {
   /** Starts the C-STORE/C-ECHO listener; objects it receives take the device ingest path. */
   private Future<Void> listen() {
     DeviceIngest receiver = new DeviceIngest(ingest, objects, patients, audit, config.scpHospitalId());
+    deviceIngest = receiver;
     return dicomWorkers.executeBlocking(() -> {
       Path incoming = config.root().resolve("incoming");
       if (java.nio.file.Files.isDirectory(incoming)) {
@@ -197,6 +199,20 @@ public final class ImagingService {
       case OTHER -> "O";
       case UNKNOWN -> "";
     };
+  }
+
+  /**
+   * Pulls the patient's studies from the hospital PACS (C-FIND, C-MOVE to our listener); answers per study what
+   * the PACS holds and how many instances are now stored here, audited as one CREATE.
+   */
+  public Future<io.vertx.core.json.JsonArray> pullFromPacs(Patient patient, AuditEvent.Builder event) {
+    return new PacsPull(config, dicomWorkers, deviceIngest).pull(patient).compose(pulled -> instances(patient, null, null).map(all -> {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      for (PacsPull.Pulled p : pulled) {
+        out.add(p.toJson(all.stream().filter(i -> i.dicom().studyInstanceUid().equals(p.study().studyUid())).count()));
+      }
+      return out;
+    })).compose(out -> record(event, patient, AuditAction.CREATE, null, "pacs-pull studies=" + out.size()).map(out));
   }
 
   /** The patient's stored instances, optionally of one study and series. */
