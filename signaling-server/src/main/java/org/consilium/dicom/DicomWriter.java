@@ -1,16 +1,11 @@
 package org.consilium.dicom;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.SequenceAttribute;
-import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.awt.image.BufferedImage;
@@ -27,7 +22,6 @@ import javax.imageio.ImageIO;
 /** Writes the DICOM objects Consilium creates itself. Blocking. */
 public final class DicomWriter {
 
-  private static final SpecificCharacterSet UTF8 = new SpecificCharacterSet(new String[] {"ISO_IR 192"});
   private static final String AE = "CONSILIUM";
 
   private DicomWriter() {
@@ -56,34 +50,34 @@ public final class DicomWriter {
     String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
     try {
       AttributeList list = new AttributeList();
-      put(list, TagFromName.SpecificCharacterSet, "ISO_IR 192");
-      put(list, TagFromName.SOPClassUID, SOPClass.VisibleLightEndoscopicImageStorage);
-      put(list, TagFromName.SOPInstanceUID, newUid());
-      put(list, TagFromName.StudyInstanceUID, c.studyUid() == null ? newUid() : c.studyUid());
-      put(list, TagFromName.SeriesInstanceUID, c.seriesUid() == null ? newUid() : c.seriesUid());
-      put(list, TagFromName.PatientID, c.patientId());
-      put(list, TagFromName.PatientName, c.patientName());
-      put(list, TagFromName.PatientBirthDate, c.patientBirthDate());
-      put(list, TagFromName.PatientSex, c.patientSex());
-      put(list, TagFromName.StudyDate, now);
-      put(list, TagFromName.StudyTime, time);
-      put(list, TagFromName.ContentDate, now);
-      put(list, TagFromName.ContentTime, time);
-      put(list, TagFromName.AcquisitionDateTime, now + time);
-      put(list, TagFromName.StudyDescription, c.studyDescription());
-      put(list, TagFromName.ReferringPhysicianName, "");
-      put(list, TagFromName.StudyID, "1");
-      put(list, TagFromName.AccessionNumber, "");
-      put(list, TagFromName.Modality, "ES");
-      put(list, TagFromName.SeriesNumber, "1");
-      put(list, TagFromName.Laterality, "");
-      put(list, TagFromName.InstanceNumber, Integer.toString(Math.max(1, c.instanceNumber())));
-      put(list, TagFromName.PatientOrientation, "");
-      put(list, TagFromName.Manufacturer, "Consilium");
-      put(list, TagFromName.InstitutionName, c.institutionName());
-      put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY");
-      put(list, TagFromName.LossyImageCompression, "01");
-      put(list, TagFromName.LossyImageCompressionMethod, "ISO_10918_1");
+      DicomAttributes.put(list, TagFromName.SpecificCharacterSet, "ISO_IR 192");
+      DicomAttributes.put(list, TagFromName.SOPClassUID, SOPClass.VisibleLightEndoscopicImageStorage);
+      DicomAttributes.put(list, TagFromName.SOPInstanceUID, newUid());
+      DicomAttributes.put(list, TagFromName.StudyInstanceUID, c.studyUid() == null ? newUid() : c.studyUid());
+      DicomAttributes.put(list, TagFromName.SeriesInstanceUID, c.seriesUid() == null ? newUid() : c.seriesUid());
+      DicomAttributes.put(list, TagFromName.PatientID, c.patientId());
+      DicomAttributes.put(list, TagFromName.PatientName, c.patientName());
+      DicomAttributes.put(list, TagFromName.PatientBirthDate, c.patientBirthDate());
+      DicomAttributes.put(list, TagFromName.PatientSex, c.patientSex());
+      DicomAttributes.put(list, TagFromName.StudyDate, now);
+      DicomAttributes.put(list, TagFromName.StudyTime, time);
+      DicomAttributes.put(list, TagFromName.ContentDate, now);
+      DicomAttributes.put(list, TagFromName.ContentTime, time);
+      DicomAttributes.put(list, TagFromName.AcquisitionDateTime, now + time);
+      DicomAttributes.put(list, TagFromName.StudyDescription, c.studyDescription());
+      DicomAttributes.put(list, TagFromName.ReferringPhysicianName, "");
+      DicomAttributes.put(list, TagFromName.StudyID, "1");
+      DicomAttributes.put(list, TagFromName.AccessionNumber, "");
+      DicomAttributes.put(list, TagFromName.Modality, "ES");
+      DicomAttributes.put(list, TagFromName.SeriesNumber, "1");
+      DicomAttributes.put(list, TagFromName.Laterality, "");
+      DicomAttributes.put(list, TagFromName.InstanceNumber, Integer.toString(Math.max(1, c.instanceNumber())));
+      DicomAttributes.put(list, TagFromName.PatientOrientation, "");
+      DicomAttributes.put(list, TagFromName.Manufacturer, "Consilium");
+      DicomAttributes.put(list, TagFromName.InstitutionName, c.institutionName());
+      DicomAttributes.put(list, TagFromName.ImageType, "ORIGINAL", "PRIMARY");
+      DicomAttributes.put(list, TagFromName.LossyImageCompression, "01");
+      DicomAttributes.put(list, TagFromName.LossyImageCompressionMethod, "ISO_10918_1");
       list.put(new SequenceAttribute(TagFromName.AcquisitionContextSequence));
       pixels(list, image);
       FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, AE);
@@ -107,23 +101,17 @@ public final class DicomWriter {
         rgb[i++] = (byte) p;
       }
     }
-    put(list, TagFromName.Rows, Integer.toString(h));
-    put(list, TagFromName.Columns, Integer.toString(w));
-    put(list, TagFromName.SamplesPerPixel, "3");
-    put(list, TagFromName.PhotometricInterpretation, "RGB");
-    put(list, TagFromName.PlanarConfiguration, "0");
-    put(list, TagFromName.BitsAllocated, "8");
-    put(list, TagFromName.BitsStored, "8");
-    put(list, TagFromName.HighBit, "7");
-    put(list, TagFromName.PixelRepresentation, "0");
+    DicomAttributes.put(list, TagFromName.Rows, Integer.toString(h));
+    DicomAttributes.put(list, TagFromName.Columns, Integer.toString(w));
+    DicomAttributes.put(list, TagFromName.SamplesPerPixel, "3");
+    DicomAttributes.put(list, TagFromName.PhotometricInterpretation, "RGB");
+    DicomAttributes.put(list, TagFromName.PlanarConfiguration, "0");
+    DicomAttributes.put(list, TagFromName.BitsAllocated, "8");
+    DicomAttributes.put(list, TagFromName.BitsStored, "8");
+    DicomAttributes.put(list, TagFromName.HighBit, "7");
+    DicomAttributes.put(list, TagFromName.PixelRepresentation, "0");
     OtherByteAttribute data = new OtherByteAttribute(TagFromName.PixelData);
     data.setValues(rgb);
     list.put(data);
-  }
-
-  private static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
-    Attribute a = AttributeFactory.newAttribute(tag, DicomDictionary.StandardDictionary.getValueRepresentationFromTag(tag), UTF8);
-    for (String v : values) if (v != null && !v.isEmpty()) a.addValue(v);
-    list.put(a);
   }
 }

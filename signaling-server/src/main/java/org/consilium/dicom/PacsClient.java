@@ -1,10 +1,8 @@
 package org.consilium.dicom;
 
 import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.DicomDictionary;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
@@ -42,11 +40,11 @@ public final class PacsClient {
     List<RemoteStudy> out = new ArrayList<>();
     try {
       AttributeList query = new AttributeList();
-      put(query, TagFromName.QueryRetrieveLevel, "STUDY");
-      put(query, TagFromName.PatientID, patientId);
+      DicomAttributes.put(query, TagFromName.QueryRetrieveLevel, "STUDY");
+      DicomAttributes.put(query, TagFromName.PatientID, patientId);
       for (AttributeTag t : new AttributeTag[] {TagFromName.StudyInstanceUID, TagFromName.StudyDate, TagFromName.StudyDescription,
           TagFromName.ModalitiesInStudy, TagFromName.NumberOfStudyRelatedInstances}) {
-        put(query, t, null);
+        DicomAttributes.put(query, t);
       }
       new com.pixelmed.network.FindSOPClassSCU(host, port, calledAe, callingAe, SOPClass.StudyRootQueryRetrieveInformationModelFind,
           query, new IdentifierHandler() {
@@ -69,18 +67,12 @@ public final class PacsClient {
   public int moveStudy(String studyUid, String destinationAe) throws IOException {
     try {
       AttributeList id = new AttributeList();
-      put(id, TagFromName.QueryRetrieveLevel, "STUDY");
-      put(id, TagFromName.StudyInstanceUID, studyUid);
+      DicomAttributes.put(id, TagFromName.QueryRetrieveLevel, "STUDY");
+      DicomAttributes.put(id, TagFromName.StudyInstanceUID, studyUid);
       return new MoveSOPClassSCU(host, port, calledAe, callingAe, destinationAe, SOPClass.StudyRootQueryRetrieveInformationModelMove, id)
           .getStatus();
     } catch (DicomException | DicomNetworkException e) {
       throw new IOException("C-MOVE from " + calledAe + " failed: " + DicomReader.safeMessage(e), e);
     }
-  }
-
-  private static void put(AttributeList list, AttributeTag tag, String value) throws DicomException {
-    Attribute a = AttributeFactory.newAttribute(tag, DicomDictionary.StandardDictionary.getValueRepresentationFromTag(tag));
-    if (value != null) a.addValue(value);
-    list.put(a);
   }
 }

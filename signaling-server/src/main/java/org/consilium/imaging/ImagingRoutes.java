@@ -1,5 +1,6 @@
 package org.consilium.imaging;
 
+import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 
 import io.vertx.core.Future;
@@ -40,8 +41,20 @@ public final class ImagingRoutes {
         .summary("Upload DICOM files or a zip of them to a patient").handler(this::upload);
     api.route(POST, BASE + "/captures").roles(Role.CLINICAL).patient("patientId").streamingBody()
         .summary("Store an endoscopy capture (JPEG) as a DICOM image").handler(this::capture);
+    api.route(GET, BASE + "/studies/:study/deidentified").roles(Role.CLINICAL).patient("patientId")
+        .summary("Export a study de-identified (PS3.15 Basic Profile) as a zip").handler(this::deidentified);
     api.route(POST, BASE + "/pacs-pulls").roles(Role.CLINICAL).patient("patientId")
         .summary("Pull the patient's studies from the hospital PACS").handler(this::pull);
+  }
+
+  private void deidentified(RoutingContext ctx) {
+    Principal who = RouteTable.principal(ctx);
+    AuditEvent.Builder event = AuditEvent.by(ctx, who);
+    imaging.requireVisible(who, ctx.pathParam("patientId"), AuditAction.EXPORT, event)
+        .compose(patient -> imaging.deidentifiedStudy(patient, ctx.pathParam("study"), event))
+        .onSuccess(zip -> ctx.response().putHeader("Content-Type", "application/zip").putHeader("Cache-Control", "no-store")
+            .putHeader("Content-Disposition", "attachment; filename=\"study-deidentified.zip\"").end(io.vertx.core.buffer.Buffer.buffer(zip)))
+        .onFailure(ctx::fail);
   }
 
   private void pull(RoutingContext ctx) {

@@ -215,6 +215,32 @@ public final class ImagingService {
     })).compose(out -> record(event, patient, AuditAction.CREATE, null, "pacs-pull studies=" + out.size()).map(out));
   }
 
+  /**
+   * The study de-identified with the PS3.15 Basic Profile, as a zip of Part 10 files, for teaching or a second
+   * opinion outside the care team; audited as EXPORT. Built in memory: meant for a study, not an archive.
+   */
+  public Future<byte[]> deidentifiedStudy(Patient patient, String studyUid, AuditEvent.Builder event) {
+    return instances(patient, studyUid, null).compose(found -> {
+      if (found.isEmpty()) return Future.failedFuture(new ApiException(ErrorCode.IMAGING_NOT_FOUND, "No such study for this patient"));
+      String pseudonym = "ANON-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+      return dicomWorkers.executeBlocking(() -> {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+          int n = 0;
+          for (StoredInstance s : found) {
+            try (InputStream in = objects.get(s.objectId())) {
+              byte[] clean = org.consilium.dicom.Deidentifier.basicProfile(in, pseudonym);
+              out.putNextEntry(new java.util.zip.ZipEntry(String.format("%s/IM%05d.dcm", pseudonym, ++n)));
+              out.write(clean);
+            }
+          }
+        }
+        return zip.toByteArray();
+      }, false).compose(bytes -> record(event, patient, AuditAction.EXPORT, studyUid,
+          "deidentified instances=" + found.size() + " method=PS3.15 basic").map(bytes));
+    });
+  }
+
   /** The patient's stored instances, optionally of one study and series. */
   public Future<List<StoredInstance>> instances(Patient patient, String studyUid, String seriesUid) {
     return store.read(() -> index.instances(patient.id(), studyUid, seriesUid));
