@@ -3,7 +3,7 @@
 
 RUNTIME_PACKAGES=(libpixelmed-java libpixelmed-imageio-java fonts-dejavu-core)
 TEST_PACKAGES=(chromium chromium-driver dcmtk dicom3tools orthanc orthanc-dicomweb python3-pydicom
-               python3-numpy python3-torch python3-torchvision python3-opencv coturn iproute2)
+               python3-numpy python3-torch python3-torchvision python3-opencv coturn iproute2 curl)
 BUILD_PACKAGES=(openjdk-17-jdk-headless maven nodejs npm)
 
 log() { printf '[consilium] %s\n' "$*" >&2; }

@@ -35,6 +35,15 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("the dicom package is a toolkit adapter: it knows no capability, HTTP, store or Vert.x")
+  void dicomKnowsNoCapability() {
+    noClasses().that().resideInAPackage("org.consilium.dicom..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.consilium.imaging..", "org.consilium.patients..",
+            "org.consilium.http..", "org.consilium.store..", "org.consilium.audit..", "io.vertx..")
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("only the emr.fhir package imports HAPI FHIR")
   void hapiBehindFhir() {
     noClasses().that().resideOutsideOfPackage("org.consilium.emr.fhir..")

@@ -62,6 +62,13 @@ public enum ErrorCode {
   ROOM_PEER_ABSENT("CNS-3009", 404, "No such participant in the room"),
   ROOM_FULL("CNS-3010", 409, "The room is full"),
 
+  // Imaging (4xxx)
+  IMAGING_NOT_FOUND("CNS-4004", 404, "Study, series, instance or frame not found"),
+  IMAGING_NOT_ACCEPTABLE("CNS-4006", 406, "Requested media type not available"),
+  IMAGE_NOT_DECODABLE("CNS-4022", 422, "Image cannot be decoded"),
+  PACS_NOT_CONFIGURED("CNS-4090", 409, "No hospital PACS configured"),
+  PACS_FAILED("CNS-4502", 502, "The hospital PACS did not answer"),
+
   // AI lesion flags (5xxx)
   LESION_DETECTION_UNAVAILABLE("CNS-5001", 503, "Lesion detection unavailable"),
   LESION_DETECTION_BUSY("CNS-5002", 503, "Lesion detection busy"),

@@ -73,6 +73,7 @@ public final class RouteTable {
     private String summary = "";
     private boolean readsBody;
     private long bodyLimit = -1;
+    private boolean streamsBody;
 
     private Builder(HttpMethod method, String path) {
       this.method = method;
@@ -113,15 +114,10 @@ public final class RouteTable {
       return this;
     }
 
-    /** The handler reads the body itself (streamed uploads); no JSON body buffering. */
+    /** The handler reads the body itself (streamed uploads) and resumes the paused request; no buffering. */
     public Builder streamingBody() {
       this.readsBody = false;
-      return this;
-    }
-
-    /** A body limit of its own, for uploads larger than JSON calls (frames, documents). */
-    public Builder bodyLimit(long bytes) {
-      this.bodyLimit = bytes;
+      this.streamsBody = true;
       return this;
     }
 
@@ -129,11 +125,11 @@ public final class RouteTable {
       if (roles == null) throw new IllegalStateException("no access rule for " + method + " " + path);
       Endpoint endpoint = new Endpoint(method, path, roles, patientPath, summary);
       catalog.add(endpoint);
-      boolean buffersBody = readsBody;
+      boolean holdsBody = readsBody || streamsBody;
       Route route = router.route(method, path).handler(ctx -> {
         ctx.put(ENDPOINT, endpoint);
-        // Hold the body back until the caller is authenticated; the body handler resumes the request.
-        if (buffersBody) ctx.request().pause();
+        // Hold the body back until the caller is authenticated; the body handler (or a streaming handler) resumes it.
+        if (holdsBody) ctx.request().pause();
         ctx.next();
       });
       if (!endpoint.isPublic()) {

@@ -67,6 +67,18 @@ public final class PatientService {
     });
   }
 
+  /**
+   * The patient an identifier sent by a device names (the DICOM listener has no signed-in user): a citizen ID,
+   * else a medical record number at {@code hospitalId} (null: citizen IDs only). The caller audits.
+   */
+  public Future<java.util.Optional<Patient>> identify(String identifier, String hospitalId) {
+    return store.read(() -> {
+      Patient p = patients.findByCitizenId(identifier);
+      if (p == null && hospitalId != null) p = patients.findByRecordNumber(hospitalId, identifier);
+      return java.util.Optional.ofNullable(p);
+    });
+  }
+
   Future<Patient> read(Principal who, String patientId, AuditEvent.Builder event) {
     return requireVisible(who, patientId, AuditAction.READ, event)
         .compose(p -> audit.record(event.patient(p.id()).build(AuditAction.READ, AuditOutcome.SUCCESS)).map(p));

@@ -18,6 +18,10 @@ import org.consilium.findings.LesionFlagService;
 import org.consilium.findings.LesionFlagsConfig;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
+import org.consilium.imaging.ImagingConfig;
+import org.consilium.imaging.ImagingRoutes;
+import org.consilium.imaging.ImagingService;
+import org.consilium.imaging.dicomweb.DicomWebRoutes;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
 import org.consilium.rooms.RoomMembers;
@@ -42,6 +46,7 @@ public final class Application {
   private final HttpConfig http;
   private final LesionFlags lesionFlags;
   private RoomService rooms;
+  private ImagingService imaging;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -77,6 +82,11 @@ public final class Application {
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
+                return app;
+              }))
+          .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
+              .map(imaging -> {
+                app.imaging = imaging;
                 return app;
               }));
     });
@@ -133,10 +143,12 @@ public final class Application {
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
     new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
+    new ImagingRoutes(imaging).mount(api);
+    new DicomWebRoutes(imaging).mount(api);
   }
 
   Future<Void> stop() {
     rooms.stop();
-    return identity.stop().compose(v -> lesionFlags.detection().close());
+    return identity.stop().compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
   }
 }

@@ -105,9 +105,9 @@ class MinutesTest {
   }
 
   private static byte[] bytes(String path, ApiClient api) {
-    ApiClient.Binary pdf = api.getBinary(path);
-    assertEquals(200, pdf.status(), () -> new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8));
-    assertEquals("application/pdf", pdf.contentType());
+    ApiClient.BinaryResponse pdf = api.sendBytes("GET", path, null, null, null);
+    assertEquals(200, pdf.status(), pdf::toString);
+    assertEquals("application/pdf", pdf.header("Content-Type"));
     return pdf.body();
   }
 

@@ -86,13 +86,16 @@ public final class ApiClient {
     }
   }
 
-  /** A GET of a binary body (a PDF, an image). */
-  public Binary getBinary(String path) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+  /** Any method with a binary body (DICOM, zip, multipart); the answer's body is kept as bytes. */
+  public BinaryResponse sendBytes(String method, String path, byte[] body, String contentType, String accept) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) req.header("Content-Type", contentType);
+    if (accept != null) req.header("Accept", accept);
     headers.forEach(req::header);
     try {
       HttpResponse<byte[]> resp = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Binary(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null), resp.body());
+      return new BinaryResponse(resp.statusCode(), resp.headers().map(), resp.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -101,7 +104,29 @@ public final class ApiClient {
     }
   }
 
-  public record Binary(int status, String contentType, byte[] body) {
+  /** A response with a binary body; {@link #text()} and {@link #json()} read it as UTF-8. */
+  public record BinaryResponse(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public JsonObject json() {
+      return new JsonObject(text());
+    }
+
+    public JsonArray array() {
+      return new JsonArray(text());
+    }
+
+    public String header(String name) {
+      return new Response(status, headers, "").header(name);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (text().length() > 2000 ? text().substring(0, 2000) : text());
+    }
   }
 
   /** A response; {@link #json()} and {@link #array()} parse the body. */
