@@ -43,7 +43,9 @@ public final class ImagingBench {
           System.getProperty("java.class.path"), Inside.class.getName(), Integer.toString(copies))));
       int start = out.indexOf("SECTION\n");
       if (start < 0) throw new IllegalStateException(out);
-      String section = out.substring(start + "SECTION\n".length());
+      // The inner run's own log lines (server shutdown) follow the section: cut at its end marker.
+      int end = out.indexOf("END SECTION\n", start);
+      String section = out.substring(start + "SECTION\n".length(), end < 0 ? out.length() : end);
       System.out.println(section);
       System.setProperty("consilium.updateDocs", "true");
       GeneratedDocs.assertSection("performance.md", "imaging", section);
@@ -87,7 +89,7 @@ public final class ImagingBench {
             + String.join(", ", SAMPLES) + " (C-STORE: " + 2 * copies + " each of CT and MR) from python3-pydicom (CT, MR, JPEG 2000, RLE colour; new UIDs per copy). "
             + "Consilium checks every object (Part 10, UIDs, pixel data length, patient match), hashes it, fsyncs it and indexes it "
             + "before answering; Orthanc's defaults.\n\n| operation | server | instances | seconds | instances/s | MB/s |\n|---|---|---|---|---|---|\n"
-            + String.join("", rows) + "\n");
+            + String.join("", rows) + "\nEND SECTION");
       }
       System.exit(0);
     }
