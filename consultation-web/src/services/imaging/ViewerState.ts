@@ -1,0 +1,121 @@
+import { PubSub } from '../../core/pubsub';
+
+/**
+ * What one viewer shows, as plain data: which study, series and image, the window, zoom/pan and annotations.
+ * It serialises to JSON so that a room can mirror a presenter's viewer to every participant (and a late joiner
+ * can start from a snapshot); the viewer itself only renders whatever state it is given.
+ */
+export interface ViewerSnapshot {
+  studyInstanceUid: string | null;
+  seriesInstanceUid: string | null;
+  /** 0-based position in the series' stack (frames of a multi-frame object count as images). */
+  imageIndex: number;
+  /** In modality units (Hounsfield for CT); null: the image's own window. */
+  window: { center: number; width: number } | null;
+  zoom: number;
+  /** Pan in image pixels from the centre. */
+  pan: { x: number; y: number };
+  annotations: Annotation[];
+  /** Grows with every change; a mirror ignores snapshots older than the one it shows. */
+  revision: number;
+}
+
+export type Annotation =
+  | { id: string; kind: 'length'; imageIndex: number; points: [Point, Point] }
+  | { id: string; kind: 'area'; imageIndex: number; points: Point[] };
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Window presets a radiologist expects, in Hounsfield units. */
+export const WINDOW_PRESETS = {
+  softTissue: { center: 40, width: 400 },
+  lung: { center: -600, width: 1500 },
+  bone: { center: 400, width: 1800 },
+  brain: { center: 40, width: 80 },
+} as const;
+
+type Events = { change: ViewerSnapshot };
+
+const ZOOM_MIN = 0.1;
+const ZOOM_MAX = 20;
+
+export class ViewerState {
+  private state: ViewerSnapshot = ViewerState.empty();
+  private readonly events = new PubSub<Events>();
+
+  static empty(): ViewerSnapshot {
+    return { studyInstanceUid: null, seriesInstanceUid: null, imageIndex: 0, window: null, zoom: 1, pan: { x: 0, y: 0 },
+      annotations: [], revision: 0 };
+  }
+
+  snapshot(): ViewerSnapshot {
+    return structuredClone(this.state);
+  }
+
+  /** Every change, with the whole new snapshot (a copy: listeners cannot change the state behind our back). */
+  onChange(listener: (s: ViewerSnapshot) => void): () => void {
+    return this.events.subscribe('change', listener);
+  }
+
+  /** Opens a series at its first image, keeping nothing of the previous one but the window. */
+  openSeries(studyInstanceUid: string, seriesInstanceUid: string): void {
+    this.update({ studyInstanceUid, seriesInstanceUid, imageIndex: 0, zoom: 1, pan: { x: 0, y: 0 }, annotations: [] });
+  }
+
+  /** Moves to an image of a stack of `count` images (clamped), e.g. by scrolling or cine. */
+  showImage(index: number, count: number): void {
+    this.update({ imageIndex: Math.max(0, Math.min(count - 1, Math.round(index))) });
+  }
+
+  setWindow(window: { center: number; width: number } | null): void {
+    if (window && !(window.width >= 1)) throw new RangeError('a window needs a width of at least 1');
+    this.update({ window: window && { ...window } });
+  }
+
+  setView(zoom: number, pan: Point): void {
+    this.update({ zoom: Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, zoom)), pan: { ...pan } });
+  }
+
+  addAnnotation(annotation: Annotation): void {
+    this.update({ annotations: [...this.state.annotations.filter((a) => a.id !== annotation.id), structuredClone(annotation)] });
+  }
+
+  removeAnnotation(id: string): void {
+    this.update({ annotations: this.state.annotations.filter((a) => a.id !== id) });
+  }
+
+  /**
+   * Takes a snapshot from elsewhere (the presenter, through the room). Older or equal revisions are ignored, so
+   * messages arriving out of order never move a follower backwards. Returns whether it was applied.
+   */
+  apply(remote: ViewerSnapshot): boolean {
+    if (remote.revision <= this.state.revision) return false;
+    this.state = structuredClone(remote);
+    this.events.publish('change', this.snapshot());
+    return true;
+  }
+
+  private update(change: Partial<ViewerSnapshot>): void {
+    this.state = { ...this.state, ...change, revision: this.state.revision + 1 };
+    this.events.publish('change', this.snapshot());
+  }
+}
+
+/** Length of a measurement in millimetres, given the pixel spacing (row, column) in mm. */
+export function lengthMm(a: Point, b: Point, spacing: [number, number]): number {
+  return Math.hypot((b.x - a.x) * spacing[1], (b.y - a.y) * spacing[0]);
+}
+
+/** Area of a closed polygon in mm² (shoelace formula), given the pixel spacing (row, column) in mm. */
+export function areaMm2(points: Point[], spacing: [number, number]): number {
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    const q = points[(i + 1) % points.length];
+    twice += p.x * q.y - q.x * p.y;
+  }
+  return (Math.abs(twice) / 2) * spacing[0] * spacing[1];
+}
