@@ -58,6 +58,12 @@ describe('consultation workflow', () => {
     await form.send();
     const detail = new RequestDetail(doctor.page);
     await detail.waitForStatus('Đã gửi');
+    // A lab result goes with it: stored with its checksum, listed for the specialist.
+    await doctor.page.getByLabel('Loại tài liệu').selectOption({ label: 'Kết quả xét nghiệm' });
+    await doctor.page.getByLabel('Tệp (PDF, ảnh, văn bản)').setInputFiles({ name: 'xet-nghiem.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% Công thức máu\n%%EOF\n') });
+    await doctor.page.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+    await doctor.page.getByText('Kết quả xét nghiệm: xet-nghiem.pdf').waitFor();
 
     // Live: the row appears on the specialist's open worklist; the specialist accepts.
     const row = await incoming.waitForRow('Hô hấp', 'Đã gửi');
@@ -66,6 +72,7 @@ describe('consultation workflow', () => {
     await row.getByRole('link').click();
     const seen = new RequestDetail(specialist.page);
     await specialist.page.getByText('Cần soi phế quản hay chụp CT trước?').waitFor();
+    await specialist.page.getByText('Kết quả xét nghiệm: xet-nghiem.pdf').waitFor();
     await seen.act('Nhận hội chẩn');
     await seen.waitForStatus('Đã nhận');
     await detail.waitForStatus('Đã nhận');

@@ -23,6 +23,8 @@ export interface RequestOptions {
   auth?: boolean;
   /** A token to send as is, without renewal (signing out with the token being given up). */
   bearer?: string;
+  /** With a Blob body (a file upload): its media type; the body is sent as is, not as JSON. */
+  contentType?: string;
   /** Optimistic concurrency: the version the caller last saw, sent as If-Match. */
   ifMatch?: string | number;
   signal?: AbortSignal;
@@ -62,6 +64,17 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return this.read<T>(await this.exchange(method, path, options));
+  }
+
+  /** A binary answer (a PDF, a document); a refusal still arrives as {@link ApiProblem}. */
+  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const response = await this.exchange('GET', path, options);
+    if (!response.ok) await this.read(response);
+    return response.blob();
+  }
+
+  private async exchange(method: string, path: string, options: RequestOptions): Promise<Response> {
     const auth = options.auth !== false;
     const token = options.bearer ?? (auth && this.tokens ? await this.tokens.accessToken() : null);
     if (auth && !token) throw sessionExpired();
@@ -71,19 +84,20 @@ export class ApiClient {
       response = await this.send(method, path, options, await this.tokens.accessToken());
       if (response.status === 401) this.tokens.expire();
     }
-    return this.read<T>(response);
+    return response;
   }
 
   private async send(method: string, path: string, options: RequestOptions, token: string | null) {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
+    if (options.body !== undefined) headers['Content-Type'] = raw ? options.contentType ?? 'application/octet-stream' : 'application/json';
     if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
     try {
       return await this.fetchFn(this.baseUrl + path + queryString(options.query), {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : raw ? options.body as Blob : JSON.stringify(options.body),
         signal: options.signal,
         credentials: 'same-origin',
       });

@@ -29,6 +29,17 @@ export interface ConsultationRequest {
   clinicalSummary?: string | null;
   question?: string | null;
   immediateSessionId?: string;
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  id: string;
+  kind: 'document' | 'lab_result' | 'imaging_study';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  addedAt: string;
 }
 
 export interface RequestDraft {
@@ -150,6 +161,19 @@ export class ConsultationService {
 
   async signMinutes(m: Minutes): Promise<Minutes> {
     return (await this.api.post<Minutes>(`${REQUESTS}/${id(m.requestId)}/minutes/sign`, { version: m.version })).body;
+  }
+
+  async attach(requestId: string, kind: 'document' | 'lab_result', file: File): Promise<Attachment> {
+    return (await this.api.post<Attachment>(`${REQUESTS}/${id(requestId)}/attachments`, file,
+      { query: { kind, fileName: file.name }, contentType: file.type })).body;
+  }
+
+  attachment(requestId: string, attachmentId: string): Promise<Blob> {
+    return this.api.blob(`${REQUESTS}/${id(requestId)}/attachments/${id(attachmentId)}`);
+  }
+
+  minutesPdf(requestId: string): Promise<Blob> {
+    return this.api.blob(`${REQUESTS}/${id(requestId)}/minutes/pdf`);
   }
 
   async notifications(signal?: AbortSignal): Promise<Notification[]> {

@@ -6,6 +6,7 @@ import { Link } from '../../components/Link';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
+import { Attachments } from './Attachments';
 import { useLiveRefresh } from './live';
 
 /** One request: what was asked, where it stands, its history, and the steps this user may take now. */
@@ -33,6 +34,7 @@ export function RequestPage({ params }: PageProps) {
             {r.requestToRoomMillis !== undefined && <><dt>{t('consult.requestToRoom')}</dt><dd>{t('consult.seconds', { s: (r.requestToRoomMillis / 1000).toFixed(1) })}</dd></>}
           </dl>
           <Actions request={r} onChanged={loaded.set} />
+          <Attachments request={r} onAdded={loaded.reload} />
           <h2>{t('consult.history')}</h2>
           <ol className="history">
             {r.history.map((h) => (

@@ -6,6 +6,7 @@ import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
 import { useLiveRefresh } from './live';
+import { saveBlob } from './download';
 import { TextArea } from './NewRequestPage';
 
 /** A session: when, who, its requests; the moderator opens and concludes it and, as chair, writes the minutes. */
@@ -113,6 +114,10 @@ function MinutesForm({ minutes, editable, onSaved }: { minutes: Minutes; editabl
           <button type="button" className="primary" onClick={() => void act(false)}>{t('common.save')}</button>
           {minutes.version > 0 && <button type="button" onClick={() => void act(true)}>{t('consult.minutes.sign')}</button>}
         </div>
+      )}
+      {minutes.version > 0 && (
+        <button type="button" onClick={() => void consultations.minutesPdf(minutes.requestId)
+          .then((b) => saveBlob(b, `bien-ban-hoi-chan-${minutes.edition}.pdf`), setError)}>{t('consult.minutes.pdf')}</button>
       )}
     </div>
   );
