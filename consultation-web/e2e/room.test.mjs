@@ -2,7 +2,7 @@
 // other (peer connection connected, video frames decoded on both sides), a third is let in from the waiting room,
 // one drops and rejoins, a stranger is refused, and one run goes through a TURN relay only.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { RoomPage, WATCH_CONNECTIONS } from './pages/RoomPage.mjs';
 import { ApiUser } from './support/api.mjs';
@@ -32,14 +32,27 @@ async function setUpSession(ctx) {
   return accepted.immediateSessionId;
 }
 
+const opened = [];
+
+/** Each test starts from an empty room: the pages of the one before leave (closing their browser sessions). */
+async function closeAll() {
+  for (const o of opened.splice(0)) await o.context.close().catch(() => undefined);
+}
+
 async function enter(ctx, person, sessionId) {
   const session = await ctx.browser.newPage(ctx.server.url);
   await session.context.addInitScript(WATCH_CONNECTIONS);
+  session.console = [];
+  session.page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') session.console.push(m.text()); });
   const login = await new LoginPage(session.page).open();
   await login.logIn(person.username, person.password);
   await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  const room = await new RoomPage(session.page).open(sessionId);
-  return { ...session, room };
+  session.room = new RoomPage(session.page);
+  session.room.console = session.console;
+  session.who = person.username;
+  opened.push(session);
+  await session.room.open(sessionId);
+  return session;
 }
 
 /** Waits until `room` has `peers` connected peer connections whose decoded video keeps growing. */
@@ -58,11 +71,13 @@ async function seesVideo(room, peers, timeoutMs = 30_000) {
     last = all;
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`no ${peers} connected peer(s) decoding video; last stats ${JSON.stringify(last)}`);
+  const alerts = await room.page.getByRole('alert').allTextContents();
+  throw new Error(`no ${peers} connected peer(s) decoding video; last stats ${JSON.stringify(last)}; alerts ${alerts}; consoles ${opened.map((o) => `\n=== ${o.who}\n${o.console.slice(-80).join('\n')}`).join('')}`);
 }
 
 describe('live consultation room (mesh)', () => {
   const ctx = withClinic({ fakeMedia: true });
+  afterEach(closeAll);
   let sessionId;
   before(async () => { sessionId = await ctx.server.explain(() => setUpSession(ctx)); });
 
@@ -126,6 +141,7 @@ describe('live consultation room through a TURN relay only', () => {
     Object.assign(env, { TURN_URLS: `turn:127.0.0.1:${coturn.port}?transport=udp`, TURN_SECRET, ROOM_ICE_TRANSPORT_POLICY: 'relay' });
   });
   after(async () => { await coturn?.stop(); });
+  afterEach(closeAll);
   const ctx = withClinic({ fakeMedia: true, env });
   let sessionId;
   before(async () => { sessionId = await ctx.server.explain(() => setUpSession(ctx)); });

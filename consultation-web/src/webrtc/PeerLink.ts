@@ -3,16 +3,22 @@ export type SignalOut =
   | { type: 'offer' | 'answer'; to: string; sdp: string }
   | { type: 'ice'; to: string; candidate: RTCIceCandidateInit };
 
+/** How often a link checks that it is getting anywhere. */
+const WATCH_MS = 4000;
+
 /**
  * One RTCPeerConnection to one other participant, negotiated with the perfect-negotiation pattern: both sides
  * may offer at any time; on a collision the polite side rolls back and the impolite side ignores the other's offer.
- * A failed ICE connection restarts ICE (a new offer with fresh credentials) instead of giving up.
+ * A failed ICE connection restarts ICE (a new offer with fresh credentials) instead of giving up, and so does a
+ * link stuck unconnected for two checks in a row (a lost or superseded description, a network that went away).
  */
 export class PeerLink {
   readonly pc: RTCPeerConnection;
   private makingOffer = false;
   private ignoreOffer = false;
   private closed = false;
+  private stuckChecks = 0;
+  private readonly watch: ReturnType<typeof setInterval>;
 
   constructor(
     readonly remoteId: string,
@@ -32,6 +38,18 @@ export class PeerLink {
     this.pc.oniceconnectionstatechange = () => {
       if (this.pc.iceConnectionState === 'failed') this.pc.restartIce();
     };
+    this.watch = setInterval(() => this.check(), WATCH_MS);
+  }
+
+  private check(): void {
+    const state = this.pc.connectionState;
+    this.stuckChecks = state === 'connected' || state === 'connecting' ? 0 : this.stuckChecks + 1;
+    if (this.stuckChecks < 2) return;
+    this.stuckChecks = 0;
+    // An offer nobody answered is taken back first: a new one can only start from a stable state.
+    const ready = this.pc.signalingState === 'have-local-offer'
+      ? this.pc.setLocalDescription({ type: 'rollback' }) : Promise.resolve();
+    void ready.then(() => { if (!this.closed && this.pc.signalingState === 'stable') this.pc.restartIce(); }, () => undefined);
   }
 
   /** Sends our tracks; renegotiation follows by itself. */
@@ -66,6 +84,7 @@ export class PeerLink {
 
   close(): void {
     this.closed = true;
+    clearInterval(this.watch);
     this.pc.close();
   }
 
