@@ -77,6 +77,12 @@ describe('consultation workflow', () => {
     await seen.waitForStatus('Đã nhận');
     await detail.waitForStatus('Đã nhận');
 
+    // The specialist publishes when they can sit on consultations: Monday mornings.
+    await specialist.page.goto('/consultations/availability');
+    await specialist.page.getByRole('button', { name: 'Thêm khung giờ' }).click();
+    await specialist.page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await specialist.page.getByRole('status').filter({ hasText: 'Đã lưu lịch làm việc.' }).waitFor();
+
     // The administrator schedules it from the week calendar.
     const admin = await signIn(ctx, ADMIN.username, ADMIN.password);
     const schedule = await new SchedulePage(admin.page).open();
@@ -98,6 +104,8 @@ describe('consultation workflow', () => {
     await schedule.open();
     await schedule.schedule({ request: 'Khẩn — Tim mạch', date: nextMonday(), time: '09:30', minutes: 30, moderator: SPECIALIST.displayName });
     await admin.page.getByText(`${SPECIALIST.displayName} is already booked`).first().waitFor();
+    await schedule.schedule({ request: 'Khẩn — Tim mạch', date: nextMonday(), time: '13:00', minutes: 30, moderator: SPECIALIST.displayName });
+    await admin.page.getByText(`${SPECIALIST.displayName} is not available`).first().waitFor();
 
     for (const who of [specialist, doctor, admin, participating]) assert.deepEqual(who.errors, []);
   });

@@ -8,6 +8,7 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientPage } from './pages/patients/PatientPage';
 import { PatientSearchPage } from './pages/patients/PatientSearchPage';
+import { AvailabilityPage } from './pages/consultations/AvailabilityPage';
 import { NewRequestPage } from './pages/consultations/NewRequestPage';
 import { RequestPage } from './pages/consultations/RequestPage';
 import { SchedulePage } from './pages/consultations/SchedulePage';
@@ -33,6 +34,7 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/consultations', feature: 'consultations', page: WorklistPage },
   { path: '/consultations/new', feature: 'consultations.create', page: NewRequestPage },
   { path: '/consultations/schedule', feature: 'consultations.schedule', page: SchedulePage },
+  { path: '/consultations/availability', feature: 'consultations.availability', page: AvailabilityPage },
   { path: '/consultations/:requestId', feature: 'consultations', page: RequestPage },
   { path: '/consultation-sessions/:sessionId', feature: 'consultations', page: SessionPage },
   { path: '/rooms/:sessionId', feature: 'rooms', page: RoomPage },

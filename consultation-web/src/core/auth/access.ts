@@ -14,6 +14,7 @@ const FEATURES = {
   consultations: ['district_doctor', 'specialist', 'endoscopist', 'administrator'],
   'consultations.create': CLINICAL_ROLES,
   'consultations.schedule': ['administrator'],
+  'consultations.availability': ['specialist', 'endoscopist'],
 } satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURES;

@@ -105,6 +105,14 @@ export interface Notification {
   read: boolean;
 }
 
+export interface Availability {
+  userId: string;
+  weekly: { day: string; from: string; to: string }[];
+  leave: { from: string; to: string; note: string | null }[];
+  onCall: boolean;
+  version: number;
+}
+
 const REQUESTS = '/api/consultations';
 const SESSIONS = '/api/consultation-sessions';
 const id = encodeURIComponent;
@@ -174,6 +182,15 @@ export class ConsultationService {
 
   minutesPdf(requestId: string): Promise<Blob> {
     return this.api.blob(`${REQUESTS}/${id(requestId)}/minutes/pdf`);
+  }
+
+  async availability(signal?: AbortSignal): Promise<Availability> {
+    return (await this.api.get<Availability>('/api/availability/me', { signal })).body;
+  }
+
+  async publishAvailability(a: Availability): Promise<Availability> {
+    const { weekly, leave, onCall } = a;
+    return (await this.api.put<Availability>('/api/availability/me', { weekly, leave, onCall }, { ifMatch: a.version })).body;
   }
 
   async notifications(signal?: AbortSignal): Promise<Notification[]> {

@@ -30,6 +30,7 @@ export function WorklistPage() {
       <div className="page-head">
         <h1>{t('consult.title')}</h1>
         {can(user, 'consultations.schedule') && <Link className="button" href="/consultations/schedule">{t('consult.schedule.title')}</Link>}
+        {can(user, 'consultations.availability') && <Link className="button" href="/consultations/availability">{t('consult.availability.title')}</Link>}
       </div>
       <nav aria-label={t('consult.worklists')} className="tabs">
         {views.map((v) => (

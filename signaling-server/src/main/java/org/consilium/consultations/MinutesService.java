@@ -71,7 +71,8 @@ final class MinutesService {
         Minutes next = m.withSession(ctx.session(), people, people.get(0).name())
             .edited(summary, discussion, conclusion, treatment, who.userId(), RequestService.now());
         return store.write(() -> next.version() == 1 ? minutes.insert(next) : minutes.replace(next))
-            .compose(ok -> ok ? recorded(event, next, "saved", AuditAction.UPDATE) : Future.failedFuture(changedMeanwhile()));
+            .compose(ok -> ok ? recordedOrUndone(event, next, m.version() == 0 ? null : m, "saved", AuditAction.UPDATE)
+                : Future.failedFuture(changedMeanwhile()));
       });
     }));
   }
@@ -93,9 +94,9 @@ final class MinutesService {
           ? requests.apply(r, x -> x.moved(RequestStatus.SIGNED, who.userId(), next.signedAt(), "minutes edition " + m.edition()), event)
           : Future.succeededFuture(null);
       return moved.compose(written -> store.write(() -> minutes.replace(next)).compose(ok -> {
-        if (ok) return recorded(event, next, "signed", AuditAction.UPDATE);
-        Future<Boolean> undo = written == null ? Future.succeededFuture(true) : requests.undo(written, r);
-        return undo.compose(x -> Future.failedFuture(changedMeanwhile()));
+        Future<Minutes> done = ok ? recordedOrUndone(event, next, m, "signed", AuditAction.UPDATE) : Future.failedFuture(changedMeanwhile());
+        return done.recover(e -> (written == null ? Future.succeededFuture(true) : requests.undo(written, r))
+            .compose(x -> Future.failedFuture(e)));
       }));
     }));
   }
@@ -106,7 +107,7 @@ final class MinutesService {
       if (!m.signed()) return Future.failedFuture(new ApiException(ErrorCode.TRANSITION_NOT_ALLOWED, "Edition " + m.edition() + " is still a draft; edit it"));
       Minutes next = m.nextEdition(who.userId(), RequestService.now());
       return store.write(() -> minutes.insert(next))
-          .compose(ok -> ok ? recorded(event, next, "new edition", AuditAction.CREATE) : Future.failedFuture(changedMeanwhile()));
+          .compose(ok -> ok ? recordedOrUndone(event, next, null, "new edition", AuditAction.CREATE) : Future.failedFuture(changedMeanwhile()));
     }));
   }
 
@@ -158,8 +159,11 @@ final class MinutesService {
     return Future.all(each).map(all -> each.stream().map(Future::result).toList());
   }
 
-  private Future<Minutes> recorded(AuditEvent.Builder event, Minutes m, String what, AuditAction action) {
-    return audit.record(event.resource(RESOURCE, m.requestId()).detail(what + " edition " + m.edition()).build(action, AuditOutcome.SUCCESS)).map(m);
+  /** Records the write; if the record fails, the write is undone (nothing changes unrecorded) and the failure returned. */
+  private Future<Minutes> recordedOrUndone(AuditEvent.Builder event, Minutes written, Minutes previous, String what, AuditAction action) {
+    return audit.record(event.resource(RESOURCE, written.requestId()).detail(what + " edition " + written.edition())
+            .build(action, AuditOutcome.SUCCESS)).map(written)
+        .recover(failure -> store.write(() -> minutes.restore(written, previous)).transform(x -> Future.failedFuture(failure)));
   }
 
   private static ApiException signed(Minutes m) {

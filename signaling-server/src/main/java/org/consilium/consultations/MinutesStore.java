@@ -54,6 +54,13 @@ final class MinutesStore {
         Filters.eq("version", next.version() - 1), Filters.eq("signed", false)), toDocument(next)).getMatchedCount() == 1;
   }
 
+  /** Puts back {@code previous} (or removes a first save, when null) if the edition is still {@code written}. */
+  boolean restore(Minutes written, Minutes previous) {
+    var filter = Filters.and(Filters.eq("_id", written.requestId() + ":" + written.edition()), Filters.eq("version", written.version()));
+    return previous == null ? collection().deleteOne(filter).getDeletedCount() == 1
+        : collection().replaceOne(filter, toDocument(previous)).getMatchedCount() == 1;
+  }
+
   private static Document toDocument(Minutes m) {
     return new Document("_id", m.requestId() + ":" + m.edition()).append("requestId", m.requestId()).append("sessionId", m.sessionId())
         .append("edition", m.edition()).append("version", m.version()).append("signed", m.signed())

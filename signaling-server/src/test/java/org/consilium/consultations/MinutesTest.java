@@ -77,7 +77,7 @@ class MinutesTest {
   }
 
   @Test
-  @DisplayName("the PDF embeds DejaVu Sans")
+  @DisplayName("a save whose audit record fails is undone; the PDF embeds DejaVu Sans")
   void embedsFont() throws Exception {
     assertTrue(java.nio.file.Files.isReadable(MinutesPdf.FONT), "fonts-dejavu-core is installed");
     JsonObject r = clinic.accepted("urgent");
@@ -85,6 +85,14 @@ class MinutesTest {
         Clinic.nextMonday(16, 0).plusDays(2), Duration.ofMinutes(30), clinic.specialist2.userId())), 201);
     expect(clinic.specialist2.api().post(SessionRoutes.BASE + "/" + s.getString("id") + "/open", new JsonObject().put("version", s.getLong("version"))), 200);
     String path = RequestRoutes.BASE + "/" + r.getString("id") + "/minutes";
+    expect(clinic.specialist2.api().get(RequestRoutes.BASE + "/" + r.getString("id")), 200); // the care grant exists before the audit fails
+    clinic.server.audit().failing(true);
+    try {
+      Problems.assertProblem(clinic.specialist2.api().put(path, body(0, "chưa ghi nhật ký")), ErrorCode.AUDIT_UNAVAILABLE);
+    } finally {
+      clinic.server.audit().failing(false);
+    }
+    assertEquals(0, expect(clinic.specialist2.api().get(path), 200).getLong("version"), "a save that could not be audited is undone");
     expect(clinic.specialist2.api().put(path, body(0, "Ý kiến")), 200);
     try (PDDocument doc = Loader.loadPDF(bytes(path + "/pdf", clinic.specialist2.api()))) {
       PDFont font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
