@@ -272,6 +272,7 @@ export const en: Messages = {
   'consult.session.open': 'Open the session',
   'consult.session.concluded': 'concluded',
   'consult.session.cancelled': 'cancelled',
+  'consult.session.enterRoom': 'Enter the live room',
   'consult.session.conclude': 'Conclude the session',
   'consult.session.cancel': 'Cancel the session',
   'consult.minutes.title': 'Consultation minutes',

@@ -273,6 +273,7 @@ export const vi = {
   'consult.session.open': 'Mở phòng hội chẩn',
   'consult.session.concluded': 'đã kết thúc',
   'consult.session.cancelled': 'đã huỷ',
+  'consult.session.enterRoom': 'Vào phòng hội chẩn trực tuyến',
   'consult.session.conclude': 'Kết thúc phiên',
   'consult.session.cancel': 'Huỷ phiên',
   'consult.minutes.title': 'Biên bản hội chẩn',

@@ -43,6 +43,8 @@ export function SessionPage({ params }: PageProps) {
           <div className="actions">
             {s.status === 'scheduled' && (s.moderatorId === user.id || s.specialistIds.includes(user.id)) && (
               <button type="button" className="primary" onClick={() => void step(s, 'open')}>{t('consult.session.open')}</button>)}
+            {s.status === 'open' && user.role !== 'administrator' && (
+              <Link href={`/rooms/${encodeURIComponent(s.id)}`}>{t('consult.session.enterRoom')}</Link>)}
             {s.status === 'open' && s.moderatorId === user.id && (
               <button type="button" onClick={() => void step(s, 'conclude')}>{t('consult.session.conclude')}</button>)}
           </div>
