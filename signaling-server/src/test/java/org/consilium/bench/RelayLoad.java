@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class RelayLoad {
 
   /** A client whose connection pool does not queue connections beyond the default 50. */
   static WebSocketClient client(Vertx vertx) {
-    return vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxConnections(4_000));
+    return vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(4_000));
   }
 
   static Future<WebSocket> connect(WebSocketClient client, int port, String uri) {
