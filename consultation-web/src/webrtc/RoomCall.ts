@@ -138,8 +138,11 @@ export class RoomCall {
         if (m.media === 'mesh') m.participants.filter((p) => p.connected && p.userId !== m.userId).forEach((p) => this.link(p.userId));
         break;
       case 'joined':
+        // The newcomer offers to everyone its welcome lists; the others only answer. Offering from both ends at
+        // once (glare) makes the polite side roll its offer back mid-gathering, after which Chromium's ICE agent
+        // may gather no candidate at all and the link stays 'new' for good, through every ICE restart.
         this.upsert(m.participant);
-        if (this.state.media === 'mesh') this.link(m.participant.userId);
+        this.unlink(m.participant.userId);
         break;
       case 'presence':
         this.upsert(m.participant);
@@ -150,11 +153,14 @@ export class RoomCall {
           : this.state.participants.map((p) => (p.userId === m.userId ? { ...p, connected: false, hand: false } : p)) });
         break;
       case 'offer':
+        void this.linkFor(m.from).description('offer', m.sdp).catch((e) => console.warn('negotiation failed', e));
+        break;
       case 'answer':
-        void this.linkFor(m.from).description(m.type, m.sdp).catch((e) => console.warn('negotiation failed', e));
+        // An answer or a candidate without a link belongs to a link already closed: only an offer opens one.
+        void this.links.get(m.from)?.description('answer', m.sdp).catch((e) => console.warn('negotiation failed', e));
         break;
       case 'ice':
-        void this.linkFor(m.from).candidate(m.candidate).catch((e) => console.warn('ICE candidate refused', e));
+        void this.links.get(m.from)?.candidate(m.candidate).catch((e) => console.warn('ICE candidate refused', e));
         break;
       case 'chat':
         this.update({ chat: [...this.state.chat.filter((c) => c.id !== m.message.id), m.message].sort((a, b) => a.seq - b.seq) });
