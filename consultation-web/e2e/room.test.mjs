@@ -75,6 +75,14 @@ async function seesVideo(room, peers, timeoutMs = 30_000) {
   throw new Error(`no ${peers} connected peer(s) decoding video; last stats ${JSON.stringify(last)}; alerts ${alerts}; consoles ${opened.map((o) => `\n=== ${o.who}\n${o.console.slice(-80).join('\n')}`).join('')}`);
 }
 
+/** A participant who logs in, opens the room and is in it. */
+async function enterJoined(ctx, person, sessionId) {
+  const session = await enter(ctx, person, sessionId);
+  await session.room.join();
+  await session.room.joined();
+  return session;
+}
+
 describe('live consultation room (mesh)', () => {
   const ctx = withClinic({ fakeMedia: true });
   afterEach(closeAll);
@@ -82,12 +90,8 @@ describe('live consultation room (mesh)', () => {
   before(async () => { sessionId = await ctx.server.explain(() => setUpSession(ctx)); });
 
   it('two participants connect and decode each other\'s video; a third is admitted from the waiting room and joins the mesh', async () => {
-    const specialist = await enter(ctx, SPECIALIST, sessionId);
-    await specialist.room.join();
-    await specialist.room.joined();
-    const doctor = await enter(ctx, DOCTOR, sessionId);
-    await doctor.room.join();
-    await doctor.room.joined();
+    const specialist = await enterJoined(ctx, SPECIALIST, sessionId);
+    const doctor = await enterJoined(ctx, DOCTOR, sessionId);
     await seesVideo(specialist.room, 1);
     await seesVideo(doctor.room, 1);
 
@@ -105,12 +109,8 @@ describe('live consultation room (mesh)', () => {
   });
 
   it('a participant whose connection drops rejoins and finds the chat and the call again', async () => {
-    const specialist = await enter(ctx, SPECIALIST, sessionId);
-    await specialist.room.join();
-    await specialist.room.joined();
-    const doctor = await enter(ctx, DOCTOR, sessionId);
-    await doctor.room.join();
-    await doctor.room.joined();
+    const specialist = await enterJoined(ctx, SPECIALIST, sessionId);
+    const doctor = await enterJoined(ctx, DOCTOR, sessionId);
     await seesVideo(doctor.room, 1);
     await doctor.room.say('Huyết áp 90/60, đã truyền dịch');
     await specialist.page.locator('.chat-log').getByText('Huyết áp 90/60, đã truyền dịch').waitFor();
@@ -147,12 +147,8 @@ describe('live consultation room through a TURN relay only', () => {
   before(async () => { sessionId = await ctx.server.explain(() => setUpSession(ctx)); });
 
   it('with relay-only ICE both sides connect through coturn and decode video', async () => {
-    const specialist = await enter(ctx, SPECIALIST, sessionId);
-    await specialist.room.join();
-    await specialist.room.joined();
-    const doctor = await enter(ctx, DOCTOR, sessionId);
-    await doctor.room.join();
-    await doctor.room.joined();
+    const specialist = await enterJoined(ctx, SPECIALIST, sessionId);
+    const doctor = await enterJoined(ctx, DOCTOR, sessionId);
     for (const room of [specialist.room, doctor.room]) {
       const stats = await seesVideo(room, 1);
       assert.equal(stats[0].candidateType, 'relay', `the media goes through TURN: ${JSON.stringify(stats)}`);
