@@ -54,6 +54,18 @@ public record AuditRecord(long seq, AuditEvent event, String prevHash, String ha
     }
   }
 
+  /**
+   * What the patient's care team sees of an access: who, when, what, with what outcome; not the chain's hashes,
+   * the caller's network address or the free-text detail, which stay for the administrators' audit view.
+   */
+  public JsonObject toAccessJson() {
+    AuditEvent e = event;
+    return new JsonObject().put("seq", seq).put("at", e.at().toString()).put("actorUserId", e.actorUserId())
+        .put("actorName", e.actorName()).put("actorRole", e.actorRole()).put("actorHospitalId", e.actorHospitalId())
+        .put("action", e.action().name()).put("resourceType", e.resourceType()).put("resourceId", e.resourceId())
+        .put("outcome", e.outcome().name());
+  }
+
   public JsonObject toJson() {
     AuditEvent e = event;
     return new JsonObject()

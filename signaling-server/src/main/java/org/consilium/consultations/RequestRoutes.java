@@ -29,7 +29,7 @@ final class RequestRoutes {
       Stream.of("patientId", "targetHospitalId")).toArray(String[]::new);
   private static final String[] EDIT_FIELDS = Stream.concat(Arrays.stream(RequestDetails.FIELDS),
       Stream.of("targetHospitalId", "version")).toArray(String[]::new);
-  private static final List<String> VIEWS = List.of("mine", "hospital", "incoming", "participating");
+  private static final List<String> VIEWS = List.of("mine", "hospital", "incoming", "participating", "patient");
   private static final List<String> ACTIONS = List.of("submitted", "accepted", "declined", "cancelled");
 
   private final RequestService requests;
@@ -64,12 +64,15 @@ final class RequestRoutes {
 
   private void list(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    QueryInput q = QueryInput.of(ctx, "view", "status");
+    QueryInput q = QueryInput.of(ctx, "view", "status", "patientId");
     String asked = q.oneOf("view", v -> VIEWS.contains(v) ? java.util.Optional.of(v) : java.util.Optional.empty(), VIEWS);
     RequestStatus status = q.oneOf("status", RequestStatus::fromWire, RequestStatus.wires());
+    String patientId = q.text("patientId", 64);
+    if ("patient".equals(asked) && patientId == null) q.error("patientId", "is required with view=patient");
+    if (patientId != null && !"patient".equals(asked)) q.error("patientId", "only with view=patient");
     q.throwIfInvalid();
     String view = asked != null ? asked : who.has(Role.DISTRICT_DOCTOR) ? "mine" : "incoming";
-    requests.worklist(who, view, status, AuditEvent.by(ctx, who))
+    requests.worklist(who, view, patientId, status, AuditEvent.by(ctx, who))
         .onSuccess(list -> JsonReply.send(ctx, 200, new JsonObject().put("view", view)
             .put("items", new JsonArray(list.stream().map(RequestService.Seen::toJson).toList()))))
         .onFailure(ctx::fail);

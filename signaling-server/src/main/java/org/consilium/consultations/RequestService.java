@@ -96,14 +96,18 @@ final class RequestService {
             .map(seen));
   }
 
-  /** A worklist: mine, hospital (sent by my hospital), incoming (to my hospital), participating. */
-  Future<List<Seen>> worklist(Principal who, String view, RequestStatus status, AuditEvent.Builder event) {
+  /**
+   * A worklist: mine, hospital (sent by my hospital), incoming (to my hospital), participating, or one patient's
+   * consultations (for the patient's record), each filtered to the requests the caller may see.
+   */
+  Future<List<Seen>> worklist(Principal who, String view, String patientId, RequestStatus status, AuditEvent.Builder event) {
     return central(who).compose(isCentral -> {
       List<Bson> and = new ArrayList<>();
       switch (view) {
         case "mine" -> and.add(Filters.eq("requesterId", who.userId()));
         case "hospital" -> and.add(Filters.eq("requesterHospitalId", who.hospitalId()));
         case "participating" -> and.add(Filters.eq("participants", who.userId()));
+        case "patient" -> and.add(Filters.eq("patientId", patientId));
         default -> and.add(Filters.and(Filters.ne("status", RequestStatus.DRAFT.wire()), isCentral
             ? Filters.or(Filters.eq("answeringHospitalId", who.hospitalId()), Filters.eq("anyCentral", true))
             : Filters.eq("answeringHospitalId", who.hospitalId())));
@@ -111,7 +115,7 @@ final class RequestService {
       if (status != null) and.add(Filters.eq("status", status.wire()));
       return store.read(() -> requests.list(Filters.and(and), WORKLIST_LIMIT)).map(list -> list.stream()
           .map(r -> new Seen(r, RequestAccess.of(who, r, isCentral))).filter(s -> s.access() != RequestAccess.NONE).toList());
-    }).compose(list -> audit.record(event.resource(RESOURCE, null).detail("view=" + view + " results=" + list.size())
+    }).compose(list -> audit.record(event.resource(RESOURCE, null).patient(patientId).detail("view=" + view + " results=" + list.size())
         .build(AuditAction.SEARCH, AuditOutcome.SUCCESS)).map(list));
   }
 

@@ -30,7 +30,8 @@ final class RequestStore {
   static List<IndexModel> indexes() {
     return List.of(new IndexModel(Indexes.ascending("requesterHospitalId", "updatedAt")),
         new IndexModel(Indexes.ascending("answeringHospitalId", "status")),
-        new IndexModel(Indexes.ascending("requesterId")), new IndexModel(Indexes.ascending("participants")));
+        new IndexModel(Indexes.ascending("requesterId")), new IndexModel(Indexes.ascending("participants")),
+        new IndexModel(Indexes.ascending("patientId", "updatedAt")));
   }
 
   ConsultationRequest find(String id) {

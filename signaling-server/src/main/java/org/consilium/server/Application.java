@@ -22,6 +22,7 @@ import org.consilium.imaging.ImagingConfig;
 import org.consilium.imaging.ImagingRoutes;
 import org.consilium.imaging.ImagingService;
 import org.consilium.imaging.dicomweb.DicomWebRoutes;
+import org.consilium.patients.AccessLogRoutes;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
 import org.consilium.rooms.RoomMembers;
@@ -140,6 +141,7 @@ public final class Application {
     identity.mount(api);
     new AuditRoutes(auditService, audit).mount(api);
     new PatientRoutes(patients).mount(api);
+    new AccessLogRoutes(patients, auditService, audit).mount(api);
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
     new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
