@@ -95,4 +95,25 @@ describe('patient record', () => {
     assert.deepEqual(errors, []);
     await page.context().close();
   });
+  it('shows the patient\'s consultations and who accessed the record', async () => {
+    const mai = ctx.clinic.patients.mai;
+    await ctx.clinic.doctor.post('/api/consultations', {
+      patientId: mai.id, urgency: 'routine', specialty: 'Tiêu hoá', reason: 'Đau thượng vị kéo dài',
+      clinicalSummary: 'Nội soi dạ dày: tổn thương phẳng hang vị', question: 'Có cần sinh thiết lại?',
+    });
+    const { page, errors } = await signedInDoctor();
+    await page.goto(`/patients/${mai.id}`);
+    await new PatientPage(page).heading().filter({ hasText: 'Nguyễn Thị Mai' }).waitFor();
+
+    const consultations = page.getByRole('region', { name: vi.recordConsultations });
+    await consultations.getByRole('row').filter({ hasText: 'Tiêu hoá' }).filter({ hasText: vi.statusDraft }).waitFor();
+
+    // The registration (by the doctor, over the API) and this very reading are both in the log, by user name.
+    const log = page.getByRole('region', { name: vi.recordAccessLog });
+    await log.getByRole('row').filter({ hasText: vi.actionCreate }).filter({ hasText: vi.resourcePatient })
+      .filter({ hasText: DOCTOR.username }).waitFor();
+    await log.getByRole('row').filter({ hasText: vi.actionRead }).filter({ hasText: vi.resourcePatient }).first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
 });

@@ -14,6 +14,8 @@ export const TEXT = {
     joinRoom: 'Vào phòng', knock: 'Xin vào phòng chờ để người chủ trì cho phép', admit: 'Cho vào',
     chatMessage: 'Nhập tin nhắn', send: 'Gửi', notParticipant: 'Bạn không có tên trong buổi hội chẩn này.',
     camera: 'Camera', microphone: 'Micrô', waitingRoom: 'Bạn đang ở phòng chờ',
+    recordConsultations: 'Các lần hội chẩn', recordAccessLog: 'Nhật ký truy cập hồ sơ', statusDraft: 'Bản nháp',
+    actionCreate: 'Tạo mới', actionRead: 'Xem', resourcePatient: 'Hồ sơ người bệnh',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',

@@ -156,6 +156,16 @@ export const en: Messages = {
   'audit.outcome.DENIED': 'Denied',
   'audit.outcome.FAILED': 'Failed',
 
+  'record.consultations': 'Consultations',
+  'record.conclusion': 'Conclusion',
+  'record.signedBy': 'Signed by {name} (edition {edition})',
+  'record.draftBy': 'Draft by {name}, not signed (edition {edition})',
+  'record.accessLog': 'Who accessed this record',
+  'record.accessLogHint': 'Every read, change and export of this patient’s data, newest first.',
+  'record.resource.patient': 'Patient record',
+  'record.resource.access-log': 'Access log',
+  'record.resource.consultation': 'Consultation request',
+
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.cancel': 'Cancel',

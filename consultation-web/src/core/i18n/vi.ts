@@ -157,6 +157,16 @@ export const vi = {
   'audit.outcome.DENIED': 'Bị từ chối',
   'audit.outcome.FAILED': 'Thất bại',
 
+  'record.consultations': 'Các lần hội chẩn',
+  'record.conclusion': 'Kết luận',
+  'record.signedBy': 'Đã ký bởi {name} (bản {edition})',
+  'record.draftBy': 'Bản nháp của {name}, chưa ký (bản {edition})',
+  'record.accessLog': 'Nhật ký truy cập hồ sơ',
+  'record.accessLogHint': 'Mọi lần xem, sửa và xuất dữ liệu của người bệnh này, mới nhất trước.',
+  'record.resource.patient': 'Hồ sơ người bệnh',
+  'record.resource.access-log': 'Nhật ký truy cập',
+  'record.resource.consultation': 'Yêu cầu hội chẩn',
+
   'common.save': 'Lưu',
   'common.saving': 'Đang lưu…',
   'common.cancel': 'Huỷ',

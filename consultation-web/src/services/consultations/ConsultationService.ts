@@ -125,6 +125,11 @@ export class ConsultationService {
     return (await this.api.get<{ items: ConsultationRequest[] }>(REQUESTS, { query: { view, status }, signal })).body.items;
   }
 
+  /** One patient's consultations that the caller may see, newest first (the patient's record). */
+  async forPatient(patientId: string, signal?: AbortSignal): Promise<ConsultationRequest[]> {
+    return (await this.api.get<{ items: ConsultationRequest[] }>(REQUESTS, { query: { view: 'patient', patientId }, signal })).body.items;
+  }
+
   async get(requestId: string, signal?: AbortSignal): Promise<ConsultationRequest> {
     return (await this.api.get<ConsultationRequest>(`${REQUESTS}/${id(requestId)}`, { signal })).body;
   }

@@ -8,6 +8,7 @@ import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, usePlace, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
 import { PatientForm } from './PatientForm';
+import { PatientRecord } from './PatientRecord';
 
 export function PatientPage({ params }: PageProps) {
   const patients = useService(patientsService);
@@ -60,6 +61,7 @@ export function PatientPage({ params }: PageProps) {
           ) : (
             <Demographics patient={patient} onEdit={() => { setSaved(false); setEditing(true); }} />
           )}
+          <PatientRecord patientId={patient.id} />
         </>
       )}
     </section>
