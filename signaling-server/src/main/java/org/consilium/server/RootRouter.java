@@ -12,6 +12,7 @@ import org.consilium.http.EndpointCatalog;
 import org.consilium.http.ErrorCode;
 import org.consilium.http.ProblemHandler;
 import org.consilium.http.RequestIds;
+import org.consilium.http.OpenApiDocument;
 import org.consilium.http.RouteTable;
 import org.consilium.store.Store;
 
@@ -39,6 +40,9 @@ final class RootRouter {
             .onSuccess(v -> json(ctx, 200, new JsonObject().put("status", "READY")))
             .onFailure(e -> ctx.fail(new ApiException(ErrorCode.NOT_READY, "Storage is not reachable"))));
     app.mount(router, api);
+    api.route(io.vertx.core.http.HttpMethod.GET, "/api/openapi.json").roles(org.consilium.access.Role.ALL)
+        .summary("This API described as OpenAPI 3.1")
+        .handler(ctx -> json(ctx, 200, OpenApiDocument.render(catalog.sorted())));
 
     router.route("/api/*").handler(ctx -> ctx.fail(new ApiException(ErrorCode.NOT_FOUND, "No such API endpoint")));
     router.get().handler(StaticHandler.create("webroot").setCachingEnabled(true).setIndexPage("index.html"));

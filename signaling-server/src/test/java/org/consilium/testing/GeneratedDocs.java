@@ -26,6 +26,22 @@ public final class GeneratedDocs {
     return dir.resolve("docs");
   }
 
+  /** Like {@link #assertSection} for a file that is generated whole (docs/openapi.json). */
+  public static void assertFile(String file, String rendered) {
+    Path path = docs().resolve(file);
+    try {
+      String current = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+      if (current.equals(rendered)) return;
+      if (Boolean.getBoolean("consilium.updateDocs")) {
+        Files.writeString(path, rendered, StandardCharsets.UTF_8);
+        return;
+      }
+      assertEquals(rendered, current, path + " is stale; regenerate with mvn test -pl signaling-server -am -Dconsilium.updateDocs=true");
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
   public static void assertSection(String file, String name, String rendered) {
     Path path = docs().resolve(file);
     String start = "<!-- " + name + ":start -->\n";
