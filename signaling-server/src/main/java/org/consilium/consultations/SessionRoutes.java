@@ -73,30 +73,33 @@ final class SessionRoutes {
 
   private void reschedule(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    JsonInput in = JsonInput.of(ctx, SessionPlan.FIELDS);
-    long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
-    if (in.has("requestIds")) in.error("requestIds", "cannot change; cancel and schedule again");
-    SessionPlan plan = SessionPlan.read(in, false);
-    reply(ctx, 200, sessions.reschedule(who, ctx.pathParam("sessionId"), expected, plan, AuditEvent.by(ctx, who)));
+    reply(ctx, 200, sessions.reschedule(who, ctx.pathParam("sessionId"), () -> {
+      JsonInput in = JsonInput.of(ctx, SessionPlan.FIELDS);
+      long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
+      if (in.has("requestIds")) in.error("requestIds", "cannot change; cancel and schedule again");
+      return new Versioned<>(expected, SessionPlan.read(in, false));
+    }, AuditEvent.by(ctx, who)));
   }
 
   private void cancel(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    JsonInput in = JsonInput.of(ctx, "reason", "version");
-    String reason = in.text("reason", 1, 2000, true);
-    long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
-    in.throwIfInvalid();
-    reply(ctx, 200, sessions.cancel(who, ctx.pathParam("sessionId"), expected, reason, AuditEvent.by(ctx, who)));
+    reply(ctx, 200, sessions.cancel(who, ctx.pathParam("sessionId"), () -> {
+      JsonInput in = JsonInput.of(ctx, "reason", "version");
+      String reason = in.text("reason", 1, 2000, true);
+      long expected = Preconditions.expectedVersion(ctx, in.integer("version", 1, Long.MAX_VALUE, false));
+      in.throwIfInvalid();
+      return new Versioned<>(expected, reason);
+    }, AuditEvent.by(ctx, who)));
   }
 
   private void open(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    reply(ctx, 200, sessions.open(who, ctx.pathParam("sessionId"), version(ctx), AuditEvent.by(ctx, who)));
+    reply(ctx, 200, sessions.open(who, ctx.pathParam("sessionId"), () -> version(ctx), AuditEvent.by(ctx, who)));
   }
 
   private void conclude(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    reply(ctx, 200, sessions.conclude(who, ctx.pathParam("sessionId"), version(ctx), AuditEvent.by(ctx, who)));
+    reply(ctx, 200, sessions.conclude(who, ctx.pathParam("sessionId"), () -> version(ctx), AuditEvent.by(ctx, who)));
   }
 
   private static long version(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.consilium.access.Principal;
@@ -98,8 +99,11 @@ public final class SessionService {
   }
 
   /** Moves the session (time, moderator, specialists, place); the same conflict rules apply. */
-  Future<Session> reschedule(Principal who, String id, long expected, SessionPlan plan, AuditEvent.Builder event) {
+  Future<Session> reschedule(Principal who, String id, Supplier<Versioned<SessionPlan>> input, AuditEvent.Builder event) {
     return hosted(who, id, event).compose(current -> {
+      Versioned<SessionPlan> asked = input.get();
+      SessionPlan plan = asked.value();
+      long expected = asked.expected();
       if (current.status() != SessionStatus.SCHEDULED) return notAllowed(current, "rescheduled");
       Session next = current.moved(plan.start(), plan.end(), plan.moderatorId(),
           plan.consultants().stream().filter(u -> !u.equals(plan.moderatorId())).toList(), plan.place(), RequestService.now());
@@ -110,8 +114,11 @@ public final class SessionService {
   }
 
   /** Cancels a scheduled session; its requests go back to accepted, to be scheduled again. */
-  Future<Session> cancel(Principal who, String id, long expected, String reason, AuditEvent.Builder event) {
+  Future<Session> cancel(Principal who, String id, Supplier<Versioned<String>> input, AuditEvent.Builder event) {
     return hosted(who, id, event).compose(current -> {
+      Versioned<String> asked = input.get();
+      String reason = asked.value();
+      long expected = asked.expected();
       if (current.status() != SessionStatus.SCHEDULED) return notAllowed(current, "cancelled");
       Instant now = RequestService.now();
       return change(current, expected, current.with(SessionStatus.CANCELLED, reason, now), event, "cancelled",
@@ -120,8 +127,9 @@ public final class SessionService {
   }
 
   /** The moderator (or an invited specialist) opens the session: the room is live, its requests are in session. */
-  Future<Session> open(Principal who, String id, long expected, AuditEvent.Builder event) {
+  Future<Session> open(Principal who, String id, Supplier<Long> version, AuditEvent.Builder event) {
     return participating(who, id, event).compose(current -> {
+      long expected = version.get();
       if (!current.consultants().contains(who.userId())) return forbidden("Only the moderator or an invited specialist opens the session");
       if (current.status() != SessionStatus.SCHEDULED) return notAllowed(current, "opened");
       Instant now = RequestService.now();
@@ -131,8 +139,9 @@ public final class SessionService {
   }
 
   /** The moderator concludes an open session; its requests are concluded and await the signed minutes. */
-  Future<Session> conclude(Principal who, String id, long expected, AuditEvent.Builder event) {
+  Future<Session> conclude(Principal who, String id, Supplier<Long> version, AuditEvent.Builder event) {
     return participating(who, id, event).compose(current -> {
+      long expected = version.get();
       if (!current.moderatorId().equals(who.userId())) return forbidden("Only the moderator concludes the session");
       if (current.status() != SessionStatus.OPEN) return notAllowed(current, "concluded");
       Instant now = RequestService.now();

@@ -53,6 +53,13 @@ class SchedulingTest {
     JsonObject week = expect(clinic.specialist2.api().get(SessionRoutes.BASE + "?from=" + enc(start.minusDays(1)) + "&to=" + enc(start.plusDays(1))), 200);
     assertTrue(week.getJsonArray("items").stream().anyMatch(i -> ((JsonObject) i).getString("id").equals(s.getString("id"))));
     Problems.assertProblem(clinic.strangerDoctor.api().get(SessionRoutes.BASE + "/" + s.getString("id")), ErrorCode.SESSION_NOT_FOUND);
+    // A stranger learns nothing from a change either, not even that the body was wrong: 404 before validation.
+    String path = SessionRoutes.BASE + "/" + s.getString("id");
+    org.consilium.testdata.Staff otherAdmin = org.consilium.testdata.Staff.in(clinic.server, clinic.otherCentralId, org.consilium.access.Role.ADMINISTRATOR);
+    Problems.assertProblem(otherAdmin.api().put(path, new JsonObject().put("durationMinutes", -5)), ErrorCode.SESSION_NOT_FOUND);
+    Problems.assertProblem(otherAdmin.api().post(path + "/cancel", new JsonObject()), ErrorCode.SESSION_NOT_FOUND);
+    Problems.assertProblem(clinic.strangerDoctor.api().post(path + "/open", new JsonObject().put("version", "x")), ErrorCode.SESSION_NOT_FOUND);
+    Problems.assertProblem(clinic.strangerDoctor.api().post(path + "/conclude", new JsonObject()), ErrorCode.SESSION_NOT_FOUND);
     JsonObject participating = expect(clinic.specialist2.api().get(RequestRoutes.BASE + "?view=participating"), 200);
     assertEquals(2, participating.getJsonArray("items").stream().filter(i -> List.of(a.getString("id"), b.getString("id"))
         .contains(((JsonObject) i).getString("id"))).count());
