@@ -27,7 +27,7 @@ public final class RecordingRoutes {
   private static final String ONE = BASE + "/:recordingId";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern MIME = Pattern.compile("(video|audio)/webm(;[ -~]{0,80})?");
-  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
   private final RecordingService recordings;
 
