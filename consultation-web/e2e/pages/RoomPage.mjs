@@ -63,6 +63,22 @@ export class RoomPage extends Screen {
     await this.page.getByRole('button', { name: this.text.send, exact: true }).click();
   }
 
+  /** Moderator: starts recording; resolves once the room shows it is on. */
+  async record() {
+    await this.page.getByRole('button', { name: this.text.record, exact: true }).click();
+    await this.recordingIndicator().waitFor();
+  }
+
+  /** Moderator: stops and waits until the upload is complete. */
+  async stopRecording(timeout = 60_000) {
+    await this.page.getByRole('button', { name: this.text.stopRecording }).click();
+    await this.page.getByRole('status').filter({ hasText: this.text.recordingSaved }).waitFor({ timeout });
+  }
+
+  recordingIndicator() {
+    return this.page.locator('[data-recording="on"]').filter({ hasText: this.text.recordingOn });
+  }
+
   chatLines() {
     return this.page.locator('.chat-log li p').allTextContents();
   }

@@ -16,6 +16,7 @@ export const TEXT = {
     camera: 'Camera', microphone: 'Micrô', waitingRoom: 'Bạn đang ở phòng chờ',
     recordConsultations: 'Các lần hội chẩn', recordAccessLog: 'Nhật ký truy cập hồ sơ', statusDraft: 'Bản nháp',
     actionCreate: 'Tạo mới', actionRead: 'Xem', resourcePatient: 'Hồ sơ người bệnh',
+    record: 'Ghi hình', stopRecording: 'Dừng ghi hình', recordingOn: 'Đang ghi hình', recordingSaved: 'Đã lưu bản ghi',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -30,5 +31,6 @@ export const TEXT = {
     joinRoom: 'Join the room', knock: 'Ask the moderator to let you in', admit: 'Admit',
     chatMessage: 'Type a message', send: 'Send', notParticipant: 'You are not a participant of this consultation.',
     camera: 'Camera', microphone: 'Microphone', waitingRoom: 'You are in the waiting room',
+    record: 'Record', stopRecording: 'Stop recording', recordingOn: 'Recording', recordingSaved: 'Recording saved',
   },
 };

@@ -118,6 +118,11 @@ export class RoomCall {
     this.send({ type: 'end' });
   }
 
+  /** Moderator: tells everyone the session is (no longer) recorded. */
+  setRecording(on: boolean): void {
+    this.send({ type: 'recording', on });
+  }
+
   private open(ticket: RoomTicket): void {
     const ws = new WebSocket(this.host.socketUrl(ticket.socketPath));
     this.socket = ws;

@@ -47,5 +47,5 @@ function Room({ sessionId, local }: { sessionId: string; local: MediaStream }) {
       </section>
     );
   }
-  return <RoomView call={call} state={state} local={local} />;
+  return <RoomView sessionId={sessionId} call={call} state={state} local={local} />;
 }

@@ -4,9 +4,10 @@ import type { RoomParticipant } from '../../../webrtc/messages';
 import { useI18n } from '../../platform';
 import { ChatPanel } from './ChatPanel';
 import { JitsiFrame } from './JitsiFrame';
+import { RecordButton } from './RecordButton';
 
 /** The room once entered: video tiles, controls, people (with moderation), waiting room and chat. */
-export function RoomView({ call, state, local }: { call: RoomCall; state: RoomState; local: MediaStream }) {
+export function RoomView({ sessionId, call, state, local }: { sessionId: string; call: RoomCall; state: RoomState; local: MediaStream }) {
   const { t, lookup } = useI18n();
   const moderator = state.moderatorUserId === state.selfId;
   const others = state.participants.filter((p) => p.userId !== state.selfId);
@@ -25,7 +26,7 @@ export function RoomView({ call, state, local }: { call: RoomCall; state: RoomSt
     <section className="room" data-room-phase={state.phase}>
       <header className="room-head">
         <h1>{t('room.title')}</h1>
-        {state.recording && <span role="status" className="recording">● {t('room.recordingOn')}</span>}
+        {state.recording && <span role="status" className="recording" data-recording="on">● {t('room.recordingOn')}</span>}
         {state.phase === 'reconnecting' && <span role="status">{t('room.phase.reconnecting')}</span>}
       </header>
       {state.mutedBy && <p role="status" className="alert alert-info">{t('room.mutedByModerator')}</p>}
@@ -42,6 +43,7 @@ export function RoomView({ call, state, local }: { call: RoomCall; state: RoomSt
             </div>
           )}
           <Controls call={call} state={state} moderator={moderator} />
+          {moderator && state.media === 'mesh' && <RecordButton sessionId={sessionId} call={call} state={state} local={local} />}
         </div>
         <aside className="side">
           <People state={state} moderator={moderator} call={call} />

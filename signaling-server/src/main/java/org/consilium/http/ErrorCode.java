@@ -61,6 +61,13 @@ public enum ErrorCode {
   ROOM_NOT_ALLOWED("CNS-3008", 403, "Not allowed in this room"),
   ROOM_PEER_ABSENT("CNS-3009", 404, "No such participant in the room"),
   ROOM_FULL("CNS-3010", 409, "The room is full"),
+  // Recordings of sessions (302x)
+  RECORDING_NOT_FOUND("CNS-3020", 404, "Recording not found"),
+  RECORDING_OUT_OF_ORDER("CNS-3021", 409, "Recording chunk out of order"),
+  RECORDING_CHECKSUM_MISMATCH("CNS-3022", 422, "Recording checksum does not match"),
+  RECORDING_TOO_LARGE("CNS-3023", 413, "Recording too large"),
+  RECORDING_RETAINED("CNS-3024", 409, "Recording is under retention"),
+  RECORDING_FINISHED("CNS-3025", 409, "Recording already complete"),
 
   // Imaging (4xxx)
   IMAGING_NOT_FOUND("CNS-4004", 404, "Study, series, instance or frame not found"),

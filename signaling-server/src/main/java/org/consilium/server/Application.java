@@ -25,6 +25,8 @@ import org.consilium.imaging.dicomweb.DicomWebRoutes;
 import org.consilium.patients.AccessLogRoutes;
 import org.consilium.patients.PatientRoutes;
 import org.consilium.patients.PatientService;
+import org.consilium.recordings.RecordingRoutes;
+import org.consilium.recordings.RecordingService;
 import org.consilium.rooms.RoomMembers;
 import org.consilium.rooms.RoomRoster;
 import org.consilium.rooms.RoomRoutes;
@@ -48,6 +50,7 @@ public final class Application {
   private final LesionFlags lesionFlags;
   private RoomService rooms;
   private ImagingService imaging;
+  private RecordingService recordings;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -83,6 +86,12 @@ public final class Application {
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
+                return app;
+              }))
+          .compose(app -> RecordingService.start(vertx, settings, store, roomRoster == null ? app.sessionRoster() : roomRoster,
+                  app.patients, app.audit)
+              .map(recordings -> {
+                app.recordings = recordings;
                 return app;
               }))
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
@@ -144,6 +153,7 @@ public final class Application {
     new AccessLogRoutes(patients, auditService, audit).mount(api);
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
+    new RecordingRoutes(recordings).mount(api);
     new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
