@@ -64,7 +64,7 @@ public final class EmrRecords {
       case "DiagnosticReport", "Provenance" -> reports.patientOf(id);
       case "Media" -> findings.patientOf(id);
       case "Observation" -> findings.patientOf(id.length() > 36 ? id.substring(0, 36) : id);
-      case "ImagingStudy" -> Future.succeededFuture(id.length() > 37 ? Optional.of(id.substring(0, 36)) : Optional.empty());
+      case "ImagingStudy", "AuditEvent" -> Future.succeededFuture(id.length() > 37 ? Optional.of(id.substring(0, 36)) : Optional.empty());
       default -> Future.succeededFuture(Optional.empty());
     };
   }

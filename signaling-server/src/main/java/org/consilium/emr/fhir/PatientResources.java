@@ -51,7 +51,7 @@ final class PatientResources {
   static org.hl7.fhir.r4.model.AuditEvent auditEvent(AuditRecord record) {
     AuditEvent e = record.event();
     org.hl7.fhir.r4.model.AuditEvent a = new org.hl7.fhir.r4.model.AuditEvent();
-    a.setId("audit-" + record.seq());
+    a.setId(auditId(record.event().patientId(), record.seq()));
     a.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
     a.addSubtype(new Coding(Systems.BASE + "/CodeSystem/audit-action", e.action().name(), null));
     a.setAction(switch (e.action()) {
@@ -82,6 +82,11 @@ final class PatientResources {
     entity.addDetail().setType("audit-chain").setValue(new org.hl7.fhir.r4.model.StringType(record.hash()));
     if (e.resourceId() != null) entity.setName(e.resourceType() + "/" + e.resourceId());
     return a;
+  }
+
+  /** The patient id first, so that a read finds whose audit trail it is. */
+  static String auditId(String patientId, long seq) {
+    return patientId + "-a" + seq;
   }
 
   private static Identifier identifier(String system, String value, String typeCode, String typeDisplay) {
