@@ -10,14 +10,13 @@ import io.vertx.ext.web.RoutingContext;
 import org.consilium.access.Principal;
 import org.consilium.access.Role;
 import org.consilium.audit.AuditEvent;
-import org.consilium.http.ApiException;
 import org.consilium.http.JsonReply;
 import org.consilium.http.RouteTable;
 
 /** Signed consultation reports of a patient: sign (the responsible specialist), list with verification, the signed PDF. */
 final class ReportRoutes {
 
-  private static final String BASE = "/api/patients/:patientId/consultations/:requestId/reports";
+  private static final String BASE = "/api/consultations/:requestId/reports";
 
   private final ReportService reports;
 
@@ -26,16 +25,16 @@ final class ReportRoutes {
   }
 
   void mount(RouteTable api) {
-    api.route(POST, BASE).roles(Role.SPECIALIST).patient("patientId").summary("Sign the consultation report (the responsible specialist)")
+    api.route(POST, BASE).roles(Role.SPECIALIST).summary("Sign the consultation report (the responsible specialist)")
         .handler(this::sign);
-    api.route(GET, BASE).roles(Role.CLINICAL).patient("patientId").summary("List signed report versions, verified").handler(this::list);
-    api.route(GET, BASE + "/:version/pdf").roles(Role.CLINICAL).patient("patientId").summary("Download a signed minutes PDF")
+    api.route(GET, BASE).roles(Role.CLINICAL).summary("List signed report versions, verified").handler(this::list);
+    api.route(GET, BASE + "/:version/pdf").roles(Role.CLINICAL).summary("Download a signed minutes PDF")
         .handler(this::pdf);
   }
 
   private void sign(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    reports.sign(who, ctx.pathParam("patientId"), ctx.pathParam("requestId"), AuditEvent.by(ctx, who))
+    reports.sign(who, ctx.pathParam("requestId"), AuditEvent.by(ctx, who))
         .onSuccess(s -> JsonReply.send(ctx, 201, s.report().toJson()
             .put("delivery", new JsonObject().put("status", s.delivery()).put("detail", s.deliveryDetail()))))
         .onFailure(ctx::fail);
@@ -43,7 +42,7 @@ final class ReportRoutes {
 
   private void list(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    reports.list(who, ctx.pathParam("patientId"), ctx.pathParam("requestId"), AuditEvent.by(ctx, who))
+    reports.list(who, ctx.pathParam("requestId"), AuditEvent.by(ctx, who))
         .onSuccess(list -> JsonReply.send(ctx, 200, new JsonObject().put("items",
             new JsonArray(list.stream().map(SignedReport::toJson).toList()))))
         .onFailure(ctx::fail);
@@ -51,14 +50,7 @@ final class ReportRoutes {
 
   private void pdf(RoutingContext ctx) {
     Principal who = RouteTable.principal(ctx);
-    int version;
-    try {
-      version = Integer.parseInt(ctx.pathParam("version"));
-    } catch (NumberFormatException e) {
-      ctx.fail(ApiException.invalid("/version", "must be a version number"));
-      return;
-    }
-    reports.pdf(who, ctx.pathParam("patientId"), ctx.pathParam("requestId"), version, AuditEvent.by(ctx, who))
+    reports.pdf(who, ctx.pathParam("requestId"), ctx.pathParam("version"), AuditEvent.by(ctx, who))
         .onSuccess(r -> {
           SignedReport s = (SignedReport) r[0];
           ctx.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")

@@ -63,28 +63,40 @@ final class ReportService {
     this.audit = audit;
   }
 
-  Future<List<SignedReport>> list(Principal who, String patientId, String requestId, AuditEvent.Builder event) {
+  /** The report versions of a request, verified now; the patient's care relationship decides, as for its minutes. */
+  Future<List<SignedReport>> list(Principal who, String requestId, AuditEvent.Builder event) {
     event.resource(RESOURCE, requestId);
-    return records.visible(who, patientId, AuditAction.READ, event)
-        .compose(p -> requestId == null ? reports.ofPatient(patientId) : reports.ofRequest(requestId))
-        .map(all -> all.stream().filter(r -> r.patientId().equals(patientId)).toList())
-        .compose(list -> audit.record(event.patient(patientId).detail("reports=" + list.size() + " valid="
+    return patientOf(who, requestId, AuditAction.READ, event).compose(p -> reports.ofRequest(requestId))
+        .compose(list -> audit.record(event.detail("reports=" + list.size() + " valid="
             + list.stream().filter(SignedReport::valid).count()).build(AuditAction.READ, AuditOutcome.SUCCESS)).map(list));
   }
 
   /** The signed PDF of one version, with its verification (the caller shows whether it is valid). */
-  Future<Object[]> pdf(Principal who, String patientId, String requestId, int version, AuditEvent.Builder event) {
-    return list(who, patientId, requestId, event).compose(list -> list.stream().filter(r -> r.version() == version).findFirst()
+  Future<Object[]> pdf(Principal who, String requestId, String version, AuditEvent.Builder event) {
+    return list(who, requestId, event).compose(list -> list.stream().filter(r -> String.valueOf(r.version()).equals(version)).findFirst()
         .map(r -> reports.pdf(r).map(bytes -> new Object[] {r, bytes}))
-        .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No such report version"))));
+        .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No report version " + version + " of this request"))));
   }
 
-  Future<Signed> sign(Principal who, String patientId, String requestId, AuditEvent.Builder event) {
+  Future<Signed> sign(Principal who, String requestId, AuditEvent.Builder event) {
     event.resource(RESOURCE, requestId);
-    return records.visible(who, patientId, AuditAction.CREATE, event)
-        .compose(p -> records.consultations().of(patientId, requestId).compose(found -> found.isEmpty()
-            ? Future.failedFuture(new ApiException(ErrorCode.CONSULTATION_NOT_FOUND, "No such consultation request of this patient"))
-            : checked(who, p, found.get(), event)));
+    return patientOf(who, requestId, AuditAction.CREATE, event)
+        .compose(p -> records.consultations().of(p.id(), requestId).compose(found -> found.isEmpty()
+            ? Future.failedFuture(notFound()) : checked(who, p, found.get(), event)));
+  }
+
+  /** The request's patient if {@code who} may see it; an unknown request and a patient not in care are the same 404. */
+  private Future<Patient> patientOf(Principal who, String requestId, AuditAction action, AuditEvent.Builder event) {
+    return records.consultations().patientOf(requestId).compose(patientId -> patientId.isEmpty()
+        ? audit.record(event.detail("no such request").build(action, AuditOutcome.FAILED)).compose(v -> Future.failedFuture(notFound()))
+        : records.visible(who, patientId.get(), action, event).map(p -> {
+          event.patient(p.id());
+          return p;
+        }).recover(e -> Future.failedFuture(e instanceof ApiException api && api.code() == ErrorCode.PATIENT_NOT_FOUND ? notFound() : e)));
+  }
+
+  private static ApiException notFound() {
+    return new ApiException(ErrorCode.CONSULTATION_NOT_FOUND, "No such consultation request, or not one of a patient in your care");
   }
 
   private Future<Signed> checked(Principal who, Patient p, ConsultationRecords.Entry e, AuditEvent.Builder event) {

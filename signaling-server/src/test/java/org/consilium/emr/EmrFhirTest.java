@@ -198,7 +198,8 @@ class EmrFhirTest {
     assertTrue(server.audit().events(AuditAction.CREATE).stream().anyMatch(e -> e.outcome() == AuditOutcome.DENIED
         && member.userId().equals(e.actorUserId()) && patientId.equals(e.patientId())));
     Problems.assertProblem(doctor.api().post(reports(requestId), null), ErrorCode.FORBIDDEN);
-    Problems.assertProblem(stranger.api().post(reports(requestId), null), ErrorCode.PATIENT_NOT_FOUND);
+    Problems.assertProblem(stranger.api().post(reports(requestId), null), ErrorCode.CONSULTATION_NOT_FOUND);
+    Problems.assertProblem(stranger.api().get(reports(requestId)), ErrorCode.CONSULTATION_NOT_FOUND);
   }
 
   @Test
@@ -265,7 +266,7 @@ class EmrFhirTest {
   }
 
   private static String reports(String requestId) {
-    return "/api/patients/" + patientId + "/consultations/" + requestId + "/reports";
+    return "/api/consultations/" + requestId + "/reports";
   }
 
   private static JsonObject fhirJson(ApiClient api, String path, int status) {
