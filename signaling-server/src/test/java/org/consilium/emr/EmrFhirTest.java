@@ -1,5 +1,6 @@
 package org.consilium.emr;
 
+import static org.consilium.testdata.Consultation.expect;
 import static org.consilium.testdata.PatientData.aPatient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,9 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +23,7 @@ import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditOutcome;
 import org.consilium.emr.fhir.FhirDocuments;
 import org.consilium.http.ErrorCode;
+import org.consilium.testdata.Consultation;
 import org.consilium.testdata.DicomSamples;
 import org.consilium.testdata.Staff;
 import org.consilium.testing.ApiClient;
@@ -150,10 +149,10 @@ class EmrFhirTest {
     expect(chair.api().post(reports(requestId), null), 201);
     Problems.assertProblem(chair.api().post(reports(requestId), null), ErrorCode.REPORT_SIGNED);
     String minutes = "/api/consultations/" + requestId + "/minutes";
-    Problems.assertProblem(chair.api().put(minutes, minutesBody(2, "sửa sau khi ký")), ErrorCode.MINUTES_SIGNED);
+    Problems.assertProblem(chair.api().put(minutes, Consultation.minutesBody(2, "sửa sau khi ký")), ErrorCode.MINUTES_SIGNED);
 
     JsonObject draft = expect(chair.api().post(minutes + "/editions", null), 201);
-    JsonObject saved = expect(chair.api().put(minutes, minutesBody(draft.getLong("version"), "Bổ sung: PET-CT không di căn xa")), 200);
+    JsonObject saved = expect(chair.api().put(minutes, Consultation.minutesBody(draft.getLong("version"), "Bổ sung: PET-CT không di căn xa")), 200);
     expect(chair.api().post(minutes + "/sign", new JsonObject().put("version", saved.getLong("version"))), 200);
     List<JsonObject> delivered = new CopyOnWriteArrayList<>();
     MessageConsumer<JsonObject> outbox = server.vertx().eventBus().consumer("consilium.emr.report-signed", m -> {
@@ -235,34 +234,7 @@ class EmrFhirTest {
 
   /** A request by the district doctor, accepted, in a session the chair held, with signed minutes. */
   private static String signedMinutes() {
-    JsonObject r = expect(doctor.api().post("/api/consultations", new JsonObject().put("patientId", patientId).put("targetHospitalId", centralId)
-        .put("urgency", "routine").put("specialty", "Tiêu hoá").put("reason", "Polyp đại tràng, cần ý kiến hội chẩn")
-        .put("clinicalSummary", "Nội soi: polyp 8 mm đại tràng sigma; CT bụng kèm theo").put("question", "Cắt polyp qua nội soi hay phẫu thuật?")), 201);
-    r = move(doctor.api(), r, "submitted");
-    r = move(chair.api(), r, "accepted");
-    ZonedDateTime start = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(8 + (int) (System.nanoTime() % 50)).withHour(9)
-        .withMinute((int) (System.nanoTime() % 4) * 15).withSecond(0).withNano(0);
-    JsonObject s = expect(admin.api().post("/api/consultation-sessions", new JsonObject().put("requestIds", new JsonArray().add(r.getString("id")))
-        .put("start", start.toOffsetDateTime().toString()).put("durationMinutes", 30).put("moderatorId", chair.userId())
-        .put("specialistIds", new JsonArray().add(member.userId())).put("place", "Phòng hội chẩn trực tuyến số 1")), 201);
-    String session = "/api/consultation-sessions/" + s.getString("id");
-    JsonObject open = expect(chair.api().post(session + "/open", new JsonObject().put("version", s.getLong("version"))), 200);
-    String minutes = "/api/consultations/" + r.getString("id") + "/minutes";
-    JsonObject saved = expect(chair.api().put(minutes, minutesBody(0, "Polyp có cuống, bề mặt đều; đồng thuận cắt qua nội soi")), 200);
-    expect(chair.api().post(session + "/conclude", new JsonObject().put("version", open.getLong("version"))), 200);
-    expect(chair.api().post(minutes + "/sign", new JsonObject().put("version", saved.getLong("version"))), 200);
-    return r.getString("id");
-  }
-
-  private static JsonObject move(ApiClient api, JsonObject request, String to) {
-    return expect(api.post("/api/consultations/" + request.getString("id") + "/transitions",
-        new JsonObject().put("to", to).put("version", request.getLong("version"))), 200);
-  }
-
-  private static JsonObject minutesBody(long version, String discussion) {
-    return new JsonObject().put("version", version).put("patientSummary", "Nam 56 tuổi, đi ngoài ra máu")
-        .put("discussion", discussion).put("conclusion", "Ung thư sớm trên polyp không loại trừ; polyp 0-Is 8 mm")
-        .put("treatmentRecommendation", "Cắt polyp qua nội soi (EMR), giải phẫu bệnh");
+    return Consultation.withSignedMinutes(doctor.api(), chair.api(), member.userId(), chair.userId(), admin.api(), patientId, centralId);
   }
 
   private static String reports(String requestId) {
@@ -274,11 +246,6 @@ class EmrFhirTest {
     assertEquals(status, resp.status(), resp::toString);
     assertTrue(resp.header("Content-Type").startsWith("application/fhir+json"), resp::toString);
     return new JsonObject(resp.body());
-  }
-
-  private static JsonObject expect(ApiClient.Response resp, int status) {
-    if (resp.status() != status) throw new AssertionError("expected " + status + ", got " + resp);
-    return resp.json();
   }
 
   /** Flips one byte in the middle of the stored file of report {@code id} ending in {@code suffix}. */
