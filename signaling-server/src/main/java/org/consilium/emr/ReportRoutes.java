@@ -52,11 +52,11 @@ final class ReportRoutes {
     Principal who = RouteTable.principal(ctx);
     reports.pdf(who, ctx.pathParam("requestId"), ctx.pathParam("version"), AuditEvent.by(ctx, who))
         .onSuccess(r -> {
-          SignedReport s = (SignedReport) r[0];
+          SignedReport s = r.report();
           ctx.response().putHeader("Content-Type", "application/pdf").putHeader("Cache-Control", "no-store")
               .putHeader("X-Signature-Valid", String.valueOf(s.pdf().valid()))
               .putHeader("Content-Disposition", "attachment; filename=\"bien-ban-hoi-chan-" + s.id() + ".pdf\"")
-              .end(Buffer.buffer((byte[]) r[1]));
+              .end(Buffer.buffer(r.bytes()));
         })
         .onFailure(ctx::fail);
   }

@@ -40,6 +40,10 @@ final class ReportService {
   static final String SIGNED_EVENT = "consilium.emr.report-signed";
   static final String RESOURCE = "emr-report";
 
+  /** The signed PDF of a version as stored now, with that version (whose verification says if it is still valid). */
+  record SignedPdf(SignedReport report, byte[] bytes) {
+  }
+
   /** A report just signed, and what became of its delivery. */
   record Signed(SignedReport report, String delivery, String deliveryDetail) {
   }
@@ -72,9 +76,9 @@ final class ReportService {
   }
 
   /** The signed PDF of one version, with its verification (the caller shows whether it is valid). */
-  Future<Object[]> pdf(Principal who, String requestId, String version, AuditEvent.Builder event) {
+  Future<SignedPdf> pdf(Principal who, String requestId, String version, AuditEvent.Builder event) {
     return list(who, requestId, event).compose(list -> list.stream().filter(r -> String.valueOf(r.version()).equals(version)).findFirst()
-        .map(r -> reports.pdf(r).map(bytes -> new Object[] {r, bytes}))
+        .map(r -> reports.pdf(r).map(bytes -> new SignedPdf(r, bytes)))
         .orElseGet(() -> Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No report version " + version + " of this request"))));
   }
 
