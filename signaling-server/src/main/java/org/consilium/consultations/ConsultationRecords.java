@@ -82,16 +82,15 @@ public final class ConsultationRecords {
 
   /** The minutes PDF of one stored edition (the same document as the minutes export), rendered on a worker. */
   public Future<byte[]> minutesPdf(Patient patient, String requestId, int edition) {
+    record Found(ConsultationRequest request, Minutes minutes) {
+    }
     return store.read(() -> {
       ConsultationRequest r = requests.find(requestId);
       Minutes m = r == null || !r.patientId().equals(patient.id()) ? null : minutes.find(requestId, edition);
-      return m == null ? null : new Object[] {r, m};
-    }).compose(found -> {
-      if (found == null) return Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No such minutes"));
-      ConsultationRequest r = (ConsultationRequest) found[0];
-      return directory.hospital(r.answeringHospital()).compose(h -> workers.executeBlocking(() ->
-          MinutesPdf.render((Minutes) found[1], patient, h.map(StaffDirectory.HospitalEntry::name).orElse(null)), false));
-    });
+      return m == null ? null : new Found(r, m);
+    }).compose(found -> found == null ? Future.failedFuture(new ApiException(ErrorCode.NOT_FOUND, "No such minutes"))
+        : directory.hospital(found.request().answeringHospital()).compose(h -> workers.executeBlocking(() ->
+            MinutesPdf.render(found.minutes(), patient, h.map(StaffDirectory.HospitalEntry::name).orElse(null)), false)));
   }
 
   private Entry entry(ConsultationRequest r) {

@@ -49,11 +49,15 @@ public final class EmrRecords {
     this.reports = reports;
   }
 
-  /** The record of a patient {@code who} may see; the access is audited as {@code action} with {@code what}. */
-  public Future<PatientRecord> read(Principal who, String patientId, AuditAction action, String what, AuditEvent.Builder event) {
+  /**
+   * The record of a patient {@code who} may see, with only the parts that FHIR type {@code fhirType} is made of
+   * (null: all); the access is audited as {@code action} with {@code what}.
+   */
+  public Future<PatientRecord> read(Principal who, String patientId, String fhirType, AuditAction action, String what,
+                                    AuditEvent.Builder event) {
     event.resource(RESOURCE, what);
     return visible(who, patientId, action, event)
-        .compose(p -> gather(p).compose(r -> audit.record(event.patient(patientId).build(action, AuditOutcome.SUCCESS)).map(r)));
+        .compose(p -> gather(p, fhirType).compose(r -> audit.record(event.patient(patientId).build(action, AuditOutcome.SUCCESS)).map(r)));
   }
 
   /** The patient a FHIR resource of ours is about, from its type and stable id; empty when there is none. */
@@ -82,14 +86,27 @@ public final class EmrRecords {
     });
   }
 
+  /** The whole record. */
   Future<PatientRecord> gather(Patient p) {
-    Future<List<ConsultationRecords.Entry>> c = consultations.ofPatient(p.id());
-    Future<List<org.consilium.findings.LesionAnalysis>> a = findings.ofPatient(p.id());
-    Future<List<org.consilium.imaging.StoredInstance>> i = imaging.instances(p, null, null);
-    Future<List<SignedReport>> r = reports.ofPatient(p.id());
-    Future<List<AuditRecord>> log = auditLog.search(new AuditQuery(p.id(), null, null, null, null, null,
-        new Page.Request(AUDIT_EVENTS, 0))).map(Page::items);
+    return gather(p, null);
+  }
+
+  private Future<PatientRecord> gather(Patient p, String only) {
+    Future<List<ConsultationRecords.Entry>> c = needs(only, "ServiceRequest", "Appointment", "Encounter")
+        ? consultations.ofPatient(p.id()) : Future.succeededFuture(List.of());
+    Future<List<org.consilium.findings.LesionAnalysis>> a = needs(only, "Observation", "Media", "Device")
+        ? findings.ofPatient(p.id()) : Future.succeededFuture(List.of());
+    Future<List<org.consilium.imaging.StoredInstance>> i = needs(only, "ImagingStudy")
+        ? imaging.instances(p, null, null) : Future.succeededFuture(List.of());
+    Future<List<SignedReport>> r = needs(only, "DiagnosticReport", "Provenance")
+        ? reports.ofPatient(p.id()) : Future.succeededFuture(List.of());
+    Future<List<AuditRecord>> log = needs(only, "AuditEvent") ? auditLog.search(new AuditQuery(p.id(), null, null, null, null, null,
+        new Page.Request(AUDIT_EVENTS, 0))).map(Page::items) : Future.succeededFuture(List.of());
     return Future.all(c, a, i, r, log).map(all -> new PatientRecord(p, c.result(), a.result(), i.result(), r.result(), log.result()));
+  }
+
+  private static boolean needs(String only, String... types) {
+    return only == null || List.of(types).contains(only);
   }
 
   ConsultationRecords consultations() {

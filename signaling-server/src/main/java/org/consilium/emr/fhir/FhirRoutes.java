@@ -85,7 +85,7 @@ public final class FhirRoutes {
       } else if (patientId == null) {
         throw FhirSearch.invalid("patient", "is required: every search is about one patient");
       } else {
-        found = records.read(who, patientId, AuditAction.SEARCH, "fhir " + type, AuditEvent.by(ctx, who))
+        found = records.read(who, patientId, type, AuditAction.SEARCH, "fhir " + type, AuditEvent.by(ctx, who))
             .compose(r -> fhir.onWorker(() -> FhirRecord.resources(fhir.context(), r).stream()
                 .filter(i -> i.type().equals(type)).filter(filter).map(Indexed::resource).toList()));
       }
@@ -115,7 +115,7 @@ public final class FhirRoutes {
     Future<Optional<Resource>> found = type.equals("Device")
         ? devices().map(list -> list.stream().filter(i -> i.id().equals(id)).findFirst().map(Indexed::resource))
         : records.patientOf(type, id).compose(patient -> patient.isEmpty() ? Future.failedFuture(notFound(type, id))
-            : records.read(who, patient.get(), AuditAction.READ, "fhir " + type + "/" + id, AuditEvent.by(ctx, who))
+            : records.read(who, patient.get(), type, AuditAction.READ, "fhir " + type + "/" + id, AuditEvent.by(ctx, who))
                 .compose(r -> fhir.onWorker(() -> FhirRecord.resources(fhir.context(), r).stream()
                     .filter(i -> i.type().equals(type) && i.id().equals(id)).findFirst().map(Indexed::resource))));
     found.onSuccess(r -> {

@@ -118,5 +118,4 @@ public final class CmsSignatures {
     Attribute a = signed == null ? null : signed.get(CMSAttributes.signingTime);
     return a == null ? null : Time.getInstance(a.getAttrValues().getObjectAt(0)).getDate().toInstant();
   }
-
 }
