@@ -59,6 +59,8 @@ class EmrFhirTest {
   static void start() throws IOException {
     server = TestServer.create().with("AI_MODELS_DIR", Path.of("..", "models").toString()).start();
     fhir = new FhirDocuments(server.vertx(), 1, server.baseUrl() + "/fhir");
+    // Loads the R4 specification into the (JVM-wide) validator now, so that no HTTP call waits for it.
+    assertEquals(List.of(), TestServer.await(fhir.validate("{\"resourceType\":\"Basic\",\"code\":{\"text\":\"warm-up\"}}")));
     doctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
     endoscopist = Staff.in(server, server.testHospitalId(), Role.ENDOSCOPIST);
     centralId = Staff.newHospital(server, "Bệnh viện Bạch Mai");

@@ -13,13 +13,14 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /**
  * HAPI's instance validator against the R4 base specification, offline (the structure definitions and value sets
- * of hapi-fhir-validation-resources-r4; no terminology server). Built once, lazily: loading the specification takes
- * seconds and much memory. Thread-safe; blocking.
+ * of hapi-fhir-validation-resources-r4; no terminology server). Built once per JVM, lazily, over the cached R4
+ * context: loading the specification takes seconds and much memory, and the validator is stateless. Thread-safe; blocking.
  */
 final class FhirValidation {
 
+  private static volatile FhirValidator validator;
+
   private final FhirContext fhir;
-  private volatile FhirValidator validator;
 
   FhirValidation(FhirContext fhir) {
     this.fhir = fhir;
@@ -27,15 +28,15 @@ final class FhirValidation {
 
   /** Messages of severity error or fatal, each "location: message". */
   List<String> errors(String resource) {
-    return validator().validateWithResult(resource).getMessages().stream()
+    return validator(fhir).validateWithResult(resource).getMessages().stream()
         .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
         .map(m -> m.getLocationString() + ": " + m.getMessage()).toList();
   }
 
-  private FhirValidator validator() {
+  private static FhirValidator validator(FhirContext fhir) {
     FhirValidator v = validator;
     if (v != null) return v;
-    synchronized (this) {
+    synchronized (FhirValidation.class) {
       if (validator == null) {
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
             new CommonCodeSystemsTerminologyService(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
