@@ -142,6 +142,9 @@ class EmrFhirTest {
     alter(id, ".json");
     JsonObject json = expect(doctor.api().get(reports(requestId)), 200).getJsonArray("items").getJsonObject(0);
     assertFalse(json.getJsonObject("signature").getJsonObject("report").getBoolean("valid"), json::encode);
+    assertEquals("invalid", fhirJson(doctor.api(), "/fhir/Provenance/" + id, 200).getJsonObject("meta").getJsonArray("tag")
+        .getJsonObject(0).getString("code"));
+    fhirJson(doctor.api(), "/fhir/DiagnosticReport?patient=" + patientId, 200);
   }
 
   @Test

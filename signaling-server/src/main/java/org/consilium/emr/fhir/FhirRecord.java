@@ -1,6 +1,7 @@
 package org.consilium.emr.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,11 +33,16 @@ final class FhirRecord {
     }
     models.forEach(m -> out.add(new Indexed(FindingResources.device(m.getKey(), m.getValue()), patientId, null, "active", List.of())));
     for (SignedReport s : record.reports()) {
-      DiagnosticReport d = fhir.newJsonParser().parseResource(DiagnosticReport.class, s.reportJson());
+      out.add(new Indexed(ReportResources.provenance(s), patientId, s.signedAt(), null, List.of()));
+      DiagnosticReport d;
+      try {
+        d = fhir.newJsonParser().parseResource(DiagnosticReport.class, s.reportJson());
+      } catch (DataFormatException e) {
+        continue; // the stored report was damaged beyond parsing; its Provenance says the signature is invalid
+      }
       d.setId(s.id());
       ReportResources.tag(d, s.valid());
       out.add(new Indexed(d, patientId, d.getIssued().toInstant(), d.getStatus().toCode(), List.of(ReportResources.REPORT_CATEGORY)));
-      out.add(new Indexed(ReportResources.provenance(s), patientId, s.signedAt(), null, List.of()));
     }
     for (AuditRecord r : record.audit()) {
       out.add(new Indexed(PatientResources.auditEvent(r), patientId, r.event().at(), null, List.of()));
