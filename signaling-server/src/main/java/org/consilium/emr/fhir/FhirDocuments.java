@@ -61,8 +61,8 @@ public final class FhirDocuments {
 
   /**
    * The transaction Bundle of one signed report: every resource of the patient's record that the report rests on,
-   * each as a PUT to its stable id (re-delivery overwrites, never duplicates), the Patient conditionally on the
-   * citizen ID where there is one. Validated against R4 before it leaves.
+   * each as a PUT to its stable id (re-delivery overwrites, never duplicates); the audit trail stays here. Validated
+   * against R4 before it leaves.
    */
   public Future<String> transaction(PatientRecord record, SignedReport report) {
     return onWorker(() -> {
