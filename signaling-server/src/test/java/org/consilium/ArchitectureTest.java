@@ -53,6 +53,17 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("only the emr.signing package imports BouncyCastle, and it knows no capability, HTTP, store or Vert.x")
+  void bouncyCastleBehindSigning() {
+    noClasses().that().resideInAPackage("org.consilium..").and().resideOutsideOfPackage("org.consilium.emr.signing..")
+        .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..").check(classes);
+    noClasses().that().resideInAPackage("org.consilium.emr.signing..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.consilium.patients..", "org.consilium.consultations..",
+            "org.consilium.http..", "org.consilium.store..", "org.consilium.audit..", "io.vertx..")
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("the server never imports DJL: inference goes through the ai-inference module's API")
   void djlBehindInference() {
     noClasses().that().resideInAPackage("org.consilium..").and().resideOutsideOfPackage("org.consilium.inference..")

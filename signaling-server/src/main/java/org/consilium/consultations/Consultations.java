@@ -29,10 +29,12 @@ public final class Consultations {
   private final NotificationSocket socket;
   private final MinutesRoutes minutesRoutes;
   private final SessionService sessions;
+  private final ConsultationRecords records;
 
   private Consultations(RequestRoutes requestRoutes, SessionRoutes sessionRoutes, AvailabilityRoutes availabilityRoutes,
                         NotificationRoutes notificationRoutes, AttachmentRoutes attachmentRoutes, CalendarRoutes calendarRoutes,
-                        NotificationSocket socket, MinutesRoutes minutesRoutes, SessionService sessions) {
+                        NotificationSocket socket, MinutesRoutes minutesRoutes, SessionService sessions,
+                        ConsultationRecords records) {
     this.minutesRoutes = minutesRoutes;
     this.requestRoutes = requestRoutes;
     this.attachmentRoutes = attachmentRoutes;
@@ -42,6 +44,7 @@ public final class Consultations {
     this.availabilityRoutes = availabilityRoutes;
     this.notificationRoutes = notificationRoutes;
     this.sessions = sessions;
+    this.records = records;
   }
 
   /** {@code origins}: the browser origins allowed to open the notification WebSocket (the public URL's, and any others). */
@@ -69,12 +72,18 @@ public final class Consultations {
             new AvailabilityRoutes(store, availability, directory), new NotificationRoutes(inbox),
             new AttachmentRoutes(requests, files, audit, maxAttachment), new CalendarRoutes(feeds, sessions, directory, publicUrl),
             new NotificationSocket(vertx, authenticator, origins),
-            new MinutesRoutes(minutes, requests, directory, fileWorkers), sessions));
+            new MinutesRoutes(minutes, requests, directory, fileWorkers), sessions,
+            new ConsultationRecords(store, directory, fileWorkers)));
   }
 
   /** Sessions and their rosters. */
   public SessionService sessions() {
     return sessions;
+  }
+
+  /** A patient's requests, sessions and minutes for the electronic record (no access check: the caller's). */
+  public ConsultationRecords records() {
+    return records;
   }
 
   public void mount(RouteTable api) {

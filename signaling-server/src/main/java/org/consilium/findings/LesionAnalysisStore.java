@@ -47,6 +47,22 @@ final class LesionAnalysisStore {
     return out;
   }
 
+  String patientOf(String id) {
+    Document d = collection().find(Filters.eq("_id", id)).projection(new Document("patientId", 1)).first();
+    return d == null ? null : d.getString("patientId");
+  }
+
+  /** Distinct (model id, version) pairs, in name order. */
+  List<java.util.Map.Entry<String, String>> models() {
+    java.util.Set<java.util.Map.Entry<String, String>> seen = new java.util.TreeSet<>(java.util.Map.Entry.<String, String>comparingByKey()
+        .thenComparing(java.util.Map.Entry.comparingByValue()));
+    collection().find().projection(new Document("model", 1)).forEach(d -> {
+      Document m = d.get("model", Document.class);
+      if (m != null) seen.add(java.util.Map.entry(m.getString("id"), m.getString("version")));
+    });
+    return List.copyOf(seen);
+  }
+
   /** Replaces {@code previous} by {@code next} if nobody changed it meanwhile; false if somebody did. */
   boolean replace(LesionAnalysis previous, LesionAnalysis next) {
     return collection().replaceOne(Filters.and(Filters.eq("_id", previous.id()), Filters.eq("version", previous.version())),

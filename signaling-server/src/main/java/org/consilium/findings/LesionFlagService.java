@@ -101,6 +101,21 @@ public final class LesionFlagService {
         .compose(list -> audit.record(event.detail("results=" + list.size()).build(AuditAction.SEARCH, AuditOutcome.SUCCESS)).map(list));
   }
 
+  /** The patient's analyses, newest first, for the electronic record; no access check or audit (the caller's). */
+  public Future<List<LesionAnalysis>> ofPatient(String patientId) {
+    return store.read(() -> analyses.list(patientId, 1000));
+  }
+
+  /** The patient an analysis is about, so that the caller can check the care relationship first. */
+  public Future<java.util.Optional<String>> patientOf(String analysisId) {
+    return store.read(() -> java.util.Optional.ofNullable(analyses.patientOf(analysisId)));
+  }
+
+  /** Every model (id, version) that produced a stored analysis: the devices of the electronic record. */
+  public Future<List<java.util.Map.Entry<String, String>>> models() {
+    return store.read(analyses::models);
+  }
+
   /** Loads the analysis to review; {@link #review} then applies the reviewer's decision to it. */
   Future<LesionAnalysis> forReview(Principal who, String patientId, String analysisId, String flagId, AuditEvent.Builder event) {
     event.resource(RESOURCE, analysisId);

@@ -83,7 +83,15 @@ public enum ErrorCode {
   FRAME_INVALID("CNS-5004", 422, "Not a usable endoscopy frame"),
   LESION_ANALYSIS_NOT_FOUND("CNS-5005", 404, "Lesion analysis not found"),
   FLAG_NOT_FOUND("CNS-5006", 404, "Flag not found"),
-  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found");
+  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found"),
+
+  // 6xxx EMR: FHIR, signatures
+  FHIR_TYPE_NOT_SUPPORTED("CNS-6000", 404, "FHIR resource type not supported"),
+  FHIR_SEARCH_INVALID("CNS-6001", 400, "FHIR search invalid"),
+  FHIR_INVALID("CNS-6002", 500, "FHIR resource invalid"),
+  REPORT_SIGNER_NOT_RESPONSIBLE("CNS-6003", 403, "Not the responsible specialist"),
+  MINUTES_NOT_SIGNED("CNS-6004", 409, "Minutes not signed"),
+  REPORT_SIGNED("CNS-6005", 409, "Report is signed");
 
   private final String code;
   private final int status;

@@ -12,6 +12,7 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.consultations.Consultations;
 import org.consilium.consultations.SessionService;
+import org.consilium.emr.Emr;
 import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
@@ -51,6 +52,7 @@ public final class Application {
   private RoomService rooms;
   private ImagingService imaging;
   private RecordingService recordings;
+  private Emr emr;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -97,6 +99,12 @@ public final class Application {
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
               .map(imaging -> {
                 app.imaging = imaging;
+                return app;
+              }))
+          .compose(app -> Emr.start(vertx, settings, http.publicUrl(), store, app.patients, app.consultations.records(),
+                  app.lesionFlags.service(), app.imaging, chain, app.audit)
+              .map(emr -> {
+                app.emr = emr;
                 return app;
               }));
     });
@@ -157,6 +165,7 @@ public final class Application {
     new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
+    emr.mount(router, api);
   }
 
   Future<Void> stop() {
