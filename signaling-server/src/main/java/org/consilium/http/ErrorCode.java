@@ -76,7 +76,13 @@ public enum ErrorCode {
   FRAME_INVALID("CNS-5004", 422, "Not a usable endoscopy frame"),
   LESION_ANALYSIS_NOT_FOUND("CNS-5005", 404, "Lesion analysis not found"),
   FLAG_NOT_FOUND("CNS-5006", 404, "Flag not found"),
-  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found");
+  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found"),
+
+  // EMR delivery (69xx) and DICOM outputs of findings (48xx)
+  EMR_DELIVERY_NOT_FOUND("CNS-6904", 404, "No such delivery to the EMR"),
+  EMR_DELIVERY_NOT_RETRYABLE("CNS-6909", 409, "The delivery cannot be retried now"),
+  FINDINGS_NOTHING_TO_WRITE("CNS-4801", 422, "No accepted findings to write"),
+  FINDINGS_SOURCE_NOT_STORED("CNS-4802", 409, "The analysed image is not a stored DICOM instance");
 
   private final String code;
   private final int status;

@@ -12,6 +12,9 @@ import org.consilium.audit.AuditTrail;
 import org.consilium.config.Settings;
 import org.consilium.consultations.Consultations;
 import org.consilium.consultations.SessionService;
+import org.consilium.emr.delivery.DeliveryConfig;
+import org.consilium.emr.delivery.EmrDelivery;
+import org.consilium.emr.delivery.OutboxRoutes;
 import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
@@ -47,6 +50,7 @@ public final class Application {
   private final LesionFlags lesionFlags;
   private RoomService rooms;
   private ImagingService imaging;
+  private EmrDelivery emrDelivery;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -88,7 +92,11 @@ public final class Application {
               .map(imaging -> {
                 app.imaging = imaging;
                 return app;
-              }));
+              }))
+          .compose(app -> EmrDelivery.start(vertx, DeliveryConfig.from(settings), store, app.audit).map(delivery -> {
+            app.emrDelivery = delivery;
+            return app;
+          }));
     });
   }
 
@@ -145,10 +153,11 @@ public final class Application {
     new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
+    new OutboxRoutes(emrDelivery, audit).mount(api);
   }
 
   Future<Void> stop() {
     rooms.stop();
-    return identity.stop().compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
+    return emrDelivery.stop().eventually(identity::stop).compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
   }
 }
