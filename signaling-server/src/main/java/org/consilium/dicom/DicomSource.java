@@ -55,7 +55,7 @@ final class DicomSource {
   }
 
   /** A new object's list: the source's patient and study, our character set, class and a new instance UID. */
-  AttributeList derived(String sopClass) throws DicomException {
+  AttributeList derived(String sopClass, DerivedUids uids) throws DicomException {
     AttributeList out = new AttributeList();
     DicomAttributes.put(out, TagFromName.SpecificCharacterSet, "ISO_IR 192");
     for (AttributeTag t : PATIENT_AND_STUDY) {
@@ -70,8 +70,8 @@ final class DicomSource {
     String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd"));
     String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
     DicomAttributes.put(out, TagFromName.SOPClassUID, sopClass);
-    DicomAttributes.put(out, TagFromName.SOPInstanceUID, DicomWriter.newUid());
-    DicomAttributes.put(out, TagFromName.SeriesInstanceUID, DicomWriter.newUid());
+    DicomAttributes.put(out, TagFromName.SOPInstanceUID, uids.instanceUid());
+    DicomAttributes.put(out, TagFromName.SeriesInstanceUID, uids.seriesUid());
     DicomAttributes.put(out, TagFromName.ContentDate, now);
     DicomAttributes.put(out, TagFromName.ContentTime, time);
     DicomAttributes.put(out, TagFromName.SeriesDate, now);

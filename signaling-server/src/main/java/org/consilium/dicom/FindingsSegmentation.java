@@ -24,11 +24,11 @@ public final class FindingsSegmentation {
   private FindingsSegmentation() {
   }
 
-  public static byte[] write(FindingsDocument doc) throws DicomRejected {
+  public static byte[] write(FindingsDocument doc, DerivedUids uids) throws DicomRejected {
     DicomSource source = DicomSource.read(doc.source());
     if (source.rows == 0 || source.columns == 0) throw new DicomRejected("the source is not an image");
     try {
-      AttributeList list = source.derived(SOPClass.SegmentationStorage);
+      AttributeList list = source.derived(SOPClass.SegmentationStorage, uids);
       int frames = doc.findings().size();
       DicomAttributes.put(list, TagFromName.Modality, "SEG");
       DicomAttributes.put(list, TagFromName.SeriesNumber, Integer.toString(doc.seriesNumber()));

@@ -25,7 +25,7 @@ public final class MeasurementReport {
   private MeasurementReport() {
   }
 
-  public static byte[] write(FindingsDocument doc) throws DicomRejected {
+  public static byte[] write(FindingsDocument doc, DerivedUids uids) throws DicomRejected {
     DicomSource source = DicomSource.read(doc.source());
     try {
       ContentItemFactory f = new ContentItemFactory();
@@ -41,7 +41,7 @@ public final class MeasurementReport {
       int n = 0;
       for (FindingsDocument.Finding finding : doc.findings()) measurementGroup(f, measurements, source, doc.frame(), finding, ++n);
 
-      AttributeList list = source.derived(SOPClass.ComprehensiveSRStorage);
+      AttributeList list = source.derived(SOPClass.ComprehensiveSRStorage, uids);
       list.putAll(new StructuredReport(root).getAttributeList());
       DicomAttributes.put(list, TagFromName.Modality, "SR");
       DicomAttributes.put(list, TagFromName.SeriesNumber, Integer.toString(doc.seriesNumber()));

@@ -15,6 +15,8 @@ import org.consilium.consultations.SessionService;
 import org.consilium.emr.delivery.DeliveryConfig;
 import org.consilium.emr.delivery.EmrDelivery;
 import org.consilium.emr.delivery.OutboxRoutes;
+import org.consilium.emr.outputs.FindingsOutputRoutes;
+import org.consilium.emr.outputs.FindingsOutputs;
 import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
@@ -154,6 +156,7 @@ public final class Application {
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
     new OutboxRoutes(emrDelivery, audit).mount(api);
+    new FindingsOutputRoutes(new FindingsOutputs(lesionFlags.service(), imaging)).mount(api);
   }
 
   Future<Void> stop() {

@@ -35,7 +35,7 @@ class FindingsDicomTest {
   @DisplayName("a TID 1500 measurement report of two findings on an endoscopy image passes dciodvfy")
   void measurementReport() throws Exception {
     byte[] source = endoscopySource();
-    byte[] sr = MeasurementReport.write(endoscopyFindings(source));
+    byte[] sr = MeasurementReport.write(endoscopyFindings(source), fresh());
     Path file = write(sr);
     String report = DicomWriterTest.dciodvfy(file);
     assertFalse(report.contains("Error"), report);
@@ -58,7 +58,7 @@ class FindingsDicomTest {
   @DisplayName("a binary segmentation, one segment per finding, on an endoscopy image passes dciodvfy, mask bits where the findings are")
   void segmentation() throws Exception {
     byte[] source = endoscopySource();
-    byte[] seg = FindingsSegmentation.write(endoscopyFindings(source));
+    byte[] seg = FindingsSegmentation.write(endoscopyFindings(source), fresh());
     Path file = write(seg);
     String report = DicomWriterTest.dciodvfy(file);
     assertFalse(report.contains("Error"), report);
@@ -80,10 +80,14 @@ class FindingsDicomTest {
     FindingsDocument doc = new FindingsDocument(ct, 1, new FindingsDocument.Observer("Lê^Văn Cường", "u-2"), null, List.of(
         new FindingsDocument.Finding(DicomWriter.newUid(), "Nốt", null, 4.0, new FindingsDocument.Box(10, 10, 20, 20), null, null,
             FindingsDocument.Origin.MANUAL)), 902, 1);
-    for (byte[] object : List.of(MeasurementReport.write(doc), FindingsSegmentation.write(doc))) {
+    for (byte[] object : List.of(MeasurementReport.write(doc, fresh()), FindingsSegmentation.write(doc, fresh()))) {
       String report = DicomWriterTest.dciodvfy(write(object));
       assertFalse(report.contains("Error"), report);
     }
+  }
+
+  private static DerivedUids fresh() {
+    return new DerivedUids(DicomWriter.newUid(), DicomWriter.newUid());
   }
 
   private static Path write(byte[] bytes) throws java.io.IOException {
