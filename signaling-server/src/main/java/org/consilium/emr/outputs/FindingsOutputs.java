@@ -44,6 +44,11 @@ public final class FindingsOutputs {
     }
   }
 
+  /** Whether the caller may see the patient's images (checked before the body is read, so strangers learn nothing). */
+  Future<Void> visible(Principal who, String patientId, AuditAction action, AuditEvent.Builder event) {
+    return imaging.requireVisible(who, patientId, action, event).mapEmpty();
+  }
+
   Future<Written> write(Principal who, String patientId, String analysisId, String sourceUid, int frame, AuditEvent.Builder readEvent,
                         AuditEvent.Builder event) {
     return imaging.requireVisible(who, patientId, AuditAction.CREATE, event).compose(patient ->
