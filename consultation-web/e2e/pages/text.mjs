@@ -14,6 +14,7 @@ export const TEXT = {
     joinRoom: 'Vào phòng', knock: 'Xin vào phòng chờ để người chủ trì cho phép', admit: 'Cho vào',
     chatMessage: 'Nhập tin nhắn', send: 'Gửi', notParticipant: 'Bạn không có tên trong buổi hội chẩn này.',
     camera: 'Camera', microphone: 'Micrô', waitingRoom: 'Bạn đang ở phòng chờ',
+    emrOutbox: 'Gửi EMR', emrOutboxHeading: 'Hàng đợi gửi bệnh án điện tử (EMR)',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -28,5 +29,6 @@ export const TEXT = {
     joinRoom: 'Join the room', knock: 'Ask the moderator to let you in', admit: 'Admit',
     chatMessage: 'Type a message', send: 'Send', notParticipant: 'You are not a participant of this consultation.',
     camera: 'Camera', microphone: 'Microphone', waitingRoom: 'You are in the waiting room',
+    emrOutbox: 'EMR delivery', emrOutboxHeading: 'Deliveries to the hospital EMR',
   },
 };
