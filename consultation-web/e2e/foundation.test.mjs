@@ -111,7 +111,7 @@ describe('web app foundation', () => {
     await login.logIn('admin', ctx.server.adminPassword);
 
     const shell = new AppShell(page);
-    assert.deepEqual(await shell.navItems(), ['Hội chẩn', 'Người dùng', 'Bệnh viện', 'Nhật ký truy cập']);
+    assert.deepEqual(await shell.navItems(), ['Hội chẩn', 'Người dùng', 'Bệnh viện', 'Nhật ký truy cập', 'Gửi EMR']);
     await page.getByRole('table', { name: 'Người dùng' }).getByRole('rowheader', { name: DOCTOR.username }).waitFor();
 
     await shell.go('hospitals');

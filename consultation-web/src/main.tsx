@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createPlatform } from './core/platform';
 import { auditService } from './services/audit';
 import { consultationsService, liveNotificationsService } from './services/consultations';
+import { emrOutboxService } from './services/emr';
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
 import { roomsService } from './services/rooms';
@@ -23,7 +24,7 @@ const platform = createPlatform({
   localStorage: window.localStorage,
   documentElement: document.documentElement,
 }, [patientsService, usersService, hospitalsService, auditService,
-  consultationsService, liveNotificationsService, roomsService]);
+  consultationsService, liveNotificationsService, roomsService, emrOutboxService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

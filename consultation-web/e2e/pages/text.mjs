@@ -17,6 +17,7 @@ export const TEXT = {
     recordConsultations: 'Các lần hội chẩn', recordAccessLog: 'Nhật ký truy cập hồ sơ', statusDraft: 'Bản nháp',
     actionCreate: 'Tạo mới', actionRead: 'Xem', resourcePatient: 'Hồ sơ người bệnh',
     record: 'Ghi hình', stopRecording: 'Dừng ghi hình', recordingOn: 'Đang ghi hình', recordingSaved: 'Đã lưu bản ghi',
+    emrOutbox: 'Gửi EMR', emrOutboxHeading: 'Hàng đợi gửi bệnh án điện tử (EMR)',
   },
   en: {
     loginHeading: 'Log in', username: 'Username', password: 'Password', loginButton: 'Log in',
@@ -32,5 +33,6 @@ export const TEXT = {
     chatMessage: 'Type a message', send: 'Send', notParticipant: 'You are not a participant of this consultation.',
     camera: 'Camera', microphone: 'Microphone', waitingRoom: 'You are in the waiting room',
     record: 'Record', stopRecording: 'Stop recording', recordingOn: 'Recording', recordingSaved: 'Recording saved',
+    emrOutbox: 'EMR delivery', emrOutboxHeading: 'Deliveries to the hospital EMR',
   },
 };

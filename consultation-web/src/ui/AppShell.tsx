@@ -12,6 +12,7 @@ const NAV: readonly { feature: Feature; href: string; label: MessageKey }[] = [
   { feature: 'users', href: '/admin/users', label: 'nav.users' },
   { feature: 'hospitals', href: '/admin/hospitals', label: 'nav.hospitals' },
   { feature: 'audit', href: '/admin/audit', label: 'nav.audit' },
+  { feature: 'emrOutbox', href: '/admin/emr-outbox', label: 'nav.emrOutbox' },
 ];
 
 export function AppShell({ children }: { children: ReactNode }) {

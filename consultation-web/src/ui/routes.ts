@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Feature } from '../core/auth/access';
 import { AuditPage } from './pages/admin/AuditPage';
+import { EmrOutboxPage } from './pages/admin/EmrOutboxPage';
 import { HospitalFormPage } from './pages/admin/HospitalFormPage';
 import { HospitalsPage } from './pages/admin/HospitalsPage';
 import { UserFormPage } from './pages/admin/UserFormPage';
@@ -30,6 +31,7 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/admin/hospitals/new', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/hospitals/:hospitalId', feature: 'hospitals', page: HospitalFormPage },
   { path: '/admin/audit', feature: 'audit', page: AuditPage },
+  { path: '/admin/emr-outbox', feature: 'emrOutbox', page: EmrOutboxPage },
   // consultations
   { path: '/consultations', feature: 'consultations', page: WorklistPage },
   { path: '/consultations/new', feature: 'consultations.create', page: NewRequestPage },

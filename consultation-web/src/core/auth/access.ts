@@ -11,6 +11,7 @@ const FEATURES = {
   users: ['administrator'],
   hospitals: ['administrator'],
   audit: ['administrator'],
+  emrOutbox: ['administrator'],
   consultations: ['district_doctor', 'specialist', 'endoscopist', 'administrator'],
   'consultations.create': CLINICAL_ROLES,
   'consultations.schedule': ['administrator'],

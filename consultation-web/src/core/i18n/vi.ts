@@ -404,6 +404,28 @@ export const vi = {
   'problem.CNS-3008': 'Bạn không được phép làm việc này trong phòng.',
   'problem.CNS-3009': 'Người này không còn trong phòng.',
   'problem.CNS-3010': 'Phòng đã đủ người.',
+  // EMR delivery (outbox)
+  'nav.emrOutbox': 'Gửi EMR',
+  'emrOutbox.title': 'Hàng đợi gửi bệnh án điện tử (EMR)',
+  'emrOutbox.refresh': 'Làm mới',
+  'emrOutbox.disabled': 'Chưa bật gửi kết luận sang EMR của bệnh viện (EMR_DELIVERY_ENABLED).',
+  'emrOutbox.state': 'Trạng thái',
+  'emrOutbox.allStates': 'Tất cả',
+  'emrOutbox.state.pending': 'Đang chờ gửi',
+  'emrOutbox.state.sending': 'Đang gửi',
+  'emrOutbox.state.delivered': 'Đã gửi',
+  'emrOutbox.state.rejected': 'EMR từ chối',
+  'emrOutbox.state.exhausted': 'Hết số lần thử',
+  'emrOutbox.none': 'Không có mục nào.',
+  'emrOutbox.report': 'Kết luận',
+  'emrOutbox.patient': 'Mã bệnh nhân',
+  'emrOutbox.attempts': 'Số lần thử',
+  'emrOutbox.lastError': 'Lỗi gần nhất',
+  'emrOutbox.next': 'Lần thử tiếp',
+  'emrOutbox.retry': 'Gửi lại',
+  'emrOutbox.retryReport': 'Gửi lại kết luận {report}',
+  'problem.CNS-6904': 'Không tìm thấy mục gửi EMR này.',
+  'problem.CNS-6909': 'Mục này đang được gửi hoặc đã gửi xong, không gửi lại được.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

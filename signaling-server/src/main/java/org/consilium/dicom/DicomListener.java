@@ -43,8 +43,10 @@ public final class DicomListener implements AutoCloseable {
         }
       }
     };
+    // Compressed transfer syntaxes too (JPEG baseline and lossless, RLE, JPEG 2000): objects are stored as received.
     StorageSOPClassSCPDispatcher dispatcher = new StorageSOPClassSCPDispatcher(port, aeTitle, incoming.toFile(),
-        StoredFilePathStrategy.BYSOPINSTANCEUIDHASHSUBFOLDERS, handler);
+        StoredFilePathStrategy.BYSOPINSTANCEUIDHASHSUBFOLDERS, handler, null, null, null,
+        new StoreSyntaxPolicy(), false);
     Thread thread = new Thread(dispatcher, "dicom-listener");
     thread.setDaemon(true);
     thread.start();

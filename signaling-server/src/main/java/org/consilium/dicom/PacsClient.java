@@ -63,6 +63,20 @@ public final class PacsClient {
     return out;
   }
 
+  /**
+   * Sends one Part 10 file to the PACS (C-STORE on an association of its own, so objects of different transfer
+   * syntaxes never share one); throws when the association or the store fails.
+   */
+  public void store(java.nio.file.Path file, String sopClassUid, String sopInstanceUid) throws IOException {
+    try {
+      com.pixelmed.network.StorageSOPClassSCU scu = new com.pixelmed.network.StorageSOPClassSCU(host, port, calledAe, callingAe,
+          file.toString(), sopClassUid, sopInstanceUid, 0);
+      if (scu.encounteredTrappedExceptions()) throw new IOException("C-STORE to " + calledAe + " failed");
+    } catch (DicomException | DicomNetworkException e) {
+      throw new IOException("C-STORE to " + calledAe + " failed: " + DicomReader.safeMessage(e), e);
+    }
+  }
+
   /** Asks the PACS to send the study to {@code destinationAe}; returns the C-MOVE status (0 = success). */
   public int moveStudy(String studyUid, String destinationAe) throws IOException {
     try {

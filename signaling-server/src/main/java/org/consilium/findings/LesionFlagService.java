@@ -86,7 +86,7 @@ public final class LesionFlagService {
         + saved.modelVersion()).build(AuditAction.CREATE, AuditOutcome.SUCCESS), saved, () -> analyses.delete(saved.id())));
   }
 
-  Future<LesionAnalysis> read(Principal who, String patientId, String analysisId, AuditEvent.Builder event) {
+  public Future<LesionAnalysis> read(Principal who, String patientId, String analysisId, AuditEvent.Builder event) {
     event.resource(RESOURCE, analysisId);
     return visible(who, patientId, AuditAction.READ, event)
         .compose(v -> store.read(() -> analyses.find(patientId, analysisId)))

@@ -91,7 +91,12 @@ public enum ErrorCode {
   FHIR_INVALID("CNS-6002", 500, "FHIR resource invalid"),
   REPORT_SIGNER_NOT_RESPONSIBLE("CNS-6003", 403, "Not the responsible specialist"),
   MINUTES_NOT_SIGNED("CNS-6004", 409, "Minutes not signed"),
-  REPORT_SIGNED("CNS-6005", 409, "Report is signed");
+  REPORT_SIGNED("CNS-6005", 409, "Report is signed"),
+  // EMR delivery (69xx) and DICOM outputs of findings (48xx)
+  EMR_DELIVERY_NOT_FOUND("CNS-6904", 404, "No such delivery to the EMR"),
+  EMR_DELIVERY_NOT_RETRYABLE("CNS-6909", 409, "The delivery cannot be retried now"),
+  FINDINGS_NOTHING_TO_WRITE("CNS-4801", 422, "No accepted findings to write"),
+  FINDINGS_SOURCE_NOT_STORED("CNS-4802", 409, "The analysed image is not a stored DICOM instance");
 
   private final String code;
   private final int status;

@@ -215,6 +215,17 @@ public final class ImagingService {
     })).compose(out -> record(event, patient, AuditAction.CREATE, null, "pacs-pull studies=" + out.size()).map(out));
   }
 
+  /** Sends stored instances of the patient to the hospital PACS (C-STORE); answers each one's fate, audited as EXPORT. */
+  public Future<io.vertx.core.json.JsonArray> sendToPacs(Patient patient, List<StoredInstance> found, AuditEvent.Builder event) {
+    return new PacsSend(config, dicomWorkers, objects).send(found).compose(sent -> {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      sent.forEach(s -> out.add(s.toJson()));
+      long failed = sent.stream().filter(s -> !s.sent()).count();
+      return record(event, patient, AuditAction.EXPORT, found.isEmpty() ? null : found.get(0).dicom().studyInstanceUid(),
+          "pacs-send instances=" + sent.size() + " failed=" + failed).map(out);
+    });
+  }
+
   /**
    * The study de-identified with the PS3.15 Basic Profile, as a zip of Part 10 files, for teaching or a second
    * opinion outside the care team; audited as EXPORT. Built in memory: meant for a study, not an archive.

@@ -13,6 +13,11 @@ import org.consilium.config.Settings;
 import org.consilium.consultations.Consultations;
 import org.consilium.consultations.SessionService;
 import org.consilium.emr.Emr;
+import org.consilium.emr.delivery.DeliveryConfig;
+import org.consilium.emr.delivery.EmrDelivery;
+import org.consilium.emr.delivery.OutboxRoutes;
+import org.consilium.emr.outputs.FindingsOutputRoutes;
+import org.consilium.emr.outputs.FindingsOutputs;
 import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
@@ -53,6 +58,7 @@ public final class Application {
   private ImagingService imaging;
   private RecordingService recordings;
   private Emr emr;
+  private EmrDelivery emrDelivery;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -106,7 +112,11 @@ public final class Application {
               .map(emr -> {
                 app.emr = emr;
                 return app;
-              }));
+              }))
+          .compose(app -> EmrDelivery.start(vertx, DeliveryConfig.from(settings), store, app.audit).map(delivery -> {
+            app.emrDelivery = delivery;
+            return app;
+          }));
     });
   }
 
@@ -166,10 +176,12 @@ public final class Application {
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
     emr.mount(router, api);
+    new OutboxRoutes(emrDelivery, audit).mount(api);
+    new FindingsOutputRoutes(new FindingsOutputs(lesionFlags.service(), imaging)).mount(api);
   }
 
   Future<Void> stop() {
     rooms.stop();
-    return identity.stop().compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
+    return emrDelivery.stop().eventually(identity::stop).compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
   }
 }
