@@ -76,7 +76,9 @@ public enum ErrorCode {
   FRAME_INVALID("CNS-5004", 422, "Not a usable endoscopy frame"),
   LESION_ANALYSIS_NOT_FOUND("CNS-5005", 404, "Lesion analysis not found"),
   FLAG_NOT_FOUND("CNS-5006", 404, "Flag not found"),
-  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found");
+  LESION_MODEL_NOT_FOUND("CNS-5007", 404, "Lesion model not found"),
+  LESION_REVIEW_NOT_IN_CONSULTATION("CNS-5008", 403, "Not a reviewer of this patient's consultation"),
+  LIVE_FRAME_REFUSED("CNS-5009", 422, "Live endoscopy frame refused");
 
   private final String code;
   private final int status;

@@ -16,6 +16,7 @@ import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
 import org.consilium.findings.LesionFlagsConfig;
+import org.consilium.findings.StoredImageAnalysis;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.imaging.ImagingConfig;
@@ -47,6 +48,7 @@ public final class Application {
   private final LesionFlags lesionFlags;
   private RoomService rooms;
   private ImagingService imaging;
+  private StoredImageAnalysis storedImageAnalysis;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -75,7 +77,8 @@ public final class Application {
                           identity.directory(), identity.authenticator(), audit).compose(consultations -> {
                     LesionFlagsConfig aiConfig = LesionFlagsConfig.from(settings);
                     LesionDetection detection = new LesionDetection(vertx, aiConfig);
-                    return LesionFlagService.start(store, patients, detection, audit)
+                    return LesionFlagService.start(store, patients, detection, audit, (userId, patientId) ->
+                            consultations.sessions().takesPart(userId, patientId))
                         .map(flags -> new Application(chain, audit, identity, careTeam, patients, consultations,
                             new LesionFlags(aiConfig, detection, flags), http));
                   }))))
@@ -87,6 +90,8 @@ public final class Application {
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
               .map(imaging -> {
                 app.imaging = imaging;
+                app.storedImageAnalysis = new StoredImageAnalysis(vertx, imaging, app.lesionFlags.service(), app.lesionFlags.detection(),
+                    app.lesionFlags.config());
                 return app;
               }));
     });
@@ -142,7 +147,7 @@ public final class Application {
     new PatientRoutes(patients).mount(api);
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
-    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
+    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config(), storedImageAnalysis).mount(api);
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
   }
