@@ -85,6 +85,8 @@ public final class Application {
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
+                LesionFlagsConfig ai = app.lesionFlags.config();
+                rooms.flagLesionsWith(app.lesionFlags.detection()::flags, ai.liveFrameBytes(), ai.liveFramesPerSecond());
                 return app;
               }))
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
