@@ -1,15 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { RoomCall, RoomState } from '../../../webrtc/RoomCall';
 import type { RoomParticipant } from '../../../webrtc/messages';
 import { useI18n } from '../../platform';
 import { ChatPanel } from './ChatPanel';
 import { JitsiFrame } from './JitsiFrame';
+import { LiveFlagsToggle, TileFlags, useLiveFlags } from './LiveFlags';
 
 /** The room once entered: video tiles, controls, people (with moderation), waiting room and chat. */
 export function RoomView({ call, state, local }: { call: RoomCall; state: RoomState; local: MediaStream }) {
   const { t, lookup } = useI18n();
   const moderator = state.moderatorUserId === state.selfId;
   const others = state.participants.filter((p) => p.userId !== state.selfId);
+  const lesions = useLiveFlags(call, local);
 
   if (state.phase !== 'joined' && state.phase !== 'reconnecting') {
     const known = state.error ? lookup(`problem.${state.error.code}`) : null;
@@ -34,14 +36,17 @@ export function RoomView({ call, state, local }: { call: RoomCall; state: RoomSt
         <div className="stage">
           {state.media === 'jitsi' && state.ticket?.jitsi ? <JitsiFrame join={state.ticket.jitsi} /> : (
             <div className="tiles">
-              <Tile label={t('room.you')} stream={local} self />
+              <Tile label={t('room.you')} stream={local} self
+                overlay={<TileFlags live={lesions.live} state={lesions.state} userId={state.selfId} name={t('room.you')} />} />
               {others.filter((p) => p.connected).map((p) => (
                 <Tile key={p.userId} label={p.displayName} stream={state.streams[p.userId]} userId={p.userId}
-                  connection={state.links[p.userId] ?? 'new'} participant={p} />
+                  connection={state.links[p.userId] ?? 'new'} participant={p}
+                  overlay={<TileFlags live={lesions.live} state={lesions.state} userId={p.userId} name={p.displayName} />} />
               ))}
             </div>
           )}
           <Controls call={call} state={state} moderator={moderator} />
+          <LiveFlagsToggle live={lesions.live} state={lesions.state} selfId={state.selfId} />
         </div>
         <aside className="side">
           <People state={state} moderator={moderator} call={call} />
@@ -53,8 +58,9 @@ export function RoomView({ call, state, local }: { call: RoomCall; state: RoomSt
   );
 }
 
-function Tile({ label, stream, self, userId, connection, participant }: {
+function Tile({ label, stream, self, userId, connection, participant, overlay }: {
   label: string; stream?: MediaStream; self?: boolean; userId?: string; connection?: RTCPeerConnectionState; participant?: RoomParticipant;
+  overlay?: ReactNode;
 }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
@@ -64,6 +70,7 @@ function Tile({ label, stream, self, userId, connection, participant }: {
   return (
     <figure className="tile" data-user-id={userId} data-connection={connection}>
       <video ref={video} autoPlay playsInline muted={self} />
+      {overlay}
       <figcaption>
         {label}
         {participant?.hand && <span aria-label={t('room.handRaised')}> ✋</span>}
