@@ -3,62 +3,15 @@
 // lesion on the endoscopist's tile, and none when the video shows no lesion. Stored: a captured frame is
 // analysed from the patient's AI page and its flag accepted, with who and when shown.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { LoginPage } from './pages/LoginPage.mjs';
-import { RoomPage } from './pages/RoomPage.mjs';
-import { ApiUser } from './support/api.mjs';
 import { launchBrowser } from './support/browser.mjs';
+import { ENDOSCOPIST, ROOT, SPECIALIST, STREAM_ON, endoscopySession, enterRoom, fakeCamera } from './support/endoscopy.mjs';
 import { withClinic } from './support/suite.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ENDOSCOPIST = { username: 'bs.giang', password: 'Bac-si-Giang-2025!', displayName: 'BS. Đỗ Văn Giang', role: 'endoscopist' };
-const SPECIALIST = { username: 'bs.cuong', password: 'Bac-si-Cuong-2025!', displayName: 'PGS. Lê Văn Cường', role: 'specialist' };
-const STREAM_ON = 'Dùng camera này làm luồng nội soi (AI)';
-
-/** A synthetic endoscopy video and where its lesions are. */
-function fakeCamera(dir, kind) {
-  const file = join(dir, `${kind}.y4m`);
-  execFileSync('/usr/bin/python3', ['-m', 'models.fake_camera', file, `--${kind}`], { cwd: ROOT });
-  return { file, truth: JSON.parse(readFileSync(file.replace(/\.y4m$/, '.json'), 'utf8')) };
-}
-
-/** The endoscopist asks for an emergency consultation; a specialist of a central hospital accepts (the session opens). */
-async function setUp(ctx) {
-  const { admin, hospital, patients } = ctx.clinic;
-  const central = await admin.post('/api/hospitals', { code: 'BVBM', name: 'Bệnh viện Bạch Mai', level: 'central', province: 'Hà Nội' });
-  for (const [person, hospitalId] of [[ENDOSCOPIST, hospital.id], [SPECIALIST, central.id]]) {
-    await admin.post('/api/users', { ...person, email: `${person.username}@benhvien.example.vn`, hospitalId });
-  }
-  const endoscopist = await ApiUser.login(ctx.server.url, ENDOSCOPIST.username, ENDOSCOPIST.password);
-  const specialist = await ApiUser.login(ctx.server.url, SPECIALIST.username, SPECIALIST.password);
-  const created = await endoscopist.post('/api/consultations', {
-    patientId: patients.an.id, targetHospitalId: central.id, urgency: 'emergency', specialty: 'Tiêu hoá',
-    reason: 'Polyp đại tràng', clinicalSummary: 'Nội soi đại tràng: tổn thương nghi ngờ', question: 'Có cần cắt polyp không?',
-  });
-  const submitted = await endoscopist.post(`/api/consultations/${created.id}/transitions`, { to: 'submitted', version: created.version });
-  const accepted = await specialist.post(`/api/consultations/${created.id}/transitions`, { to: 'accepted', version: submitted.version });
-  return { sessionId: accepted.immediateSessionId, endoscopist, specialist };
-}
-
 const opened = [];
-
-async function enterRoom(browser, baseUrl, person, sessionId) {
-  const session = await browser.newPage(baseUrl);
-  opened.push(session);
-  const login = await new LoginPage(session.page).open();
-  await login.logIn(person.username, person.password);
-  await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  session.room = new RoomPage(session.page);
-  await session.room.open(sessionId);
-  await session.room.join();
-  await session.room.joined();
-  return session;
-}
 
 /** The boxes the specialist's screen draws over `userId`'s tile, in frame pixels, once `count(boxes)` holds. */
 async function drawnBoxes(page, userId, until, timeout = 30_000) {
@@ -90,7 +43,7 @@ describe('AI lesion flags, live in a room', () => {
   before(async () => {
     cameras.lesion = fakeCamera(dir, 'lesion');
     cameras.clear = fakeCamera(dir, 'clear');
-    setup = await ctx.server.explain(() => setUp(ctx));
+    setup = await ctx.server.explain(() => endoscopySession(ctx.server, ctx.clinic));
   });
   afterEach(async () => {
     for (const o of opened.splice(0)) await o.context.close().catch(() => undefined);
@@ -102,8 +55,8 @@ describe('AI lesion flags, live in a room', () => {
       : 'a video without lesions gets no flag drawn', async () => {
       const towerBrowser = await launchBrowser({ fakeMedia: true, videoFile: cameras[kind].file });
       try {
-        const specialist = await enterRoom(ctx.browser, ctx.server.url, SPECIALIST, setup.sessionId);
-        const endoscopist = await enterRoom(towerBrowser, ctx.server.url, ENDOSCOPIST, setup.sessionId);
+        const specialist = await enterRoom(ctx.browser, ctx.server.url, SPECIALIST, setup.sessionId, opened);
+        const endoscopist = await enterRoom(towerBrowser, ctx.server.url, ENDOSCOPIST, setup.sessionId, opened);
         await endoscopist.page.getByRole('button', { name: STREAM_ON }).click();
         const endoscopistId = setup.endoscopist.user.id;
         const { truth } = cameras[kind];
