@@ -3,10 +3,12 @@
 // lesion on the endoscopist's tile, and none when the video shows no lesion. Stored: a captured frame is
 // analysed from the patient's AI page and its flag accepted, with who and when shown.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { LoginPage } from './pages/LoginPage.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { ENDOSCOPIST, ROOT, SPECIALIST, STREAM_ON, endoscopySession, enterRoom, fakeCamera } from './support/endoscopy.mjs';
 import { withClinic } from './support/suite.mjs';
@@ -49,6 +51,46 @@ describe('AI lesion flags, live in a room', () => {
     for (const o of opened.splice(0)) await o.context.close().catch(() => undefined);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a captured endoscopy frame is analysed from the patient\'s AI page, drawn with its flag, and accepted with who and when', async () => {
+    const { truth } = cameras.lesion;
+    const jpeg = join(dir, 'still.jpg');
+    execFileSync('/usr/bin/python3', ['-c', `import cv2, numpy as np\nf=open('${cameras.lesion.file}','rb').read()\n`
+      + `h=f.index(b'FRAME\\n')+6\nw,hh=${truth.width},${truth.height}\n`
+      + `yuv=np.frombuffer(f[h:h+w*hh*3//2],np.uint8).reshape(hh*3//2,w)\n`
+      + `cv2.imwrite('${jpeg}',cv2.cvtColor(yuv,cv2.COLOR_YUV2BGR_I420),[cv2.IMWRITE_JPEG_QUALITY,92])`]);
+    const patientId = ctx.clinic.patients.an.id;
+    const stored = await fetch(`${ctx.server.url}/api/patients/${patientId}/imaging/captures?description=N%E1%BB%99i%20soi`, {
+      method: 'POST', body: readFileSync(jpeg),
+      headers: { 'Content-Type': 'image/jpeg', Accept: 'application/json', Authorization: `Bearer ${setup.endoscopist.login.accessToken}` },
+    });
+    assert.equal(stored.status, 201, await stored.text());
+    const session = await ctx.browser.newPage(ctx.server.url);
+    opened.push(session);
+    const { page } = session;
+    const login = await new LoginPage(page).open();
+    await login.logIn(ENDOSCOPIST.username, ENDOSCOPIST.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole('link', { name: 'Cờ tổn thương AI' }).click();
+    await page.getByRole('button', { name: 'Phân tích AI' }).first().click();
+    const card = page.locator('article.lesion-analysis').first();
+    await card.locator('img').waitFor();
+    const rects = await card.locator('svg.lesion-overlay g.lesion-flag rect').evaluateAll((all) =>
+      all.map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)))));
+    assert.ok(rects.some((b) => overlaps(b, truth.lesions[0])), `a flag over the lesion: ${JSON.stringify(rects)}`);
+    await card.getByLabel('Phân loại Paris').selectOption('0-Is');
+    await card.getByLabel('Kích thước (mm)').fill('6');
+    await card.getByRole('button', { name: 'Chấp nhận', exact: true }).click();
+    const decision = card.locator('.flag-history li[data-decision="accept"]');
+    await decision.waitFor();
+    const text = await decision.textContent();
+    assert.match(text, /Bác sĩ nội soi/);
+    assert.match(text, /0-Is/);
+    assert.match(text, /6 mm/);
+    assert.equal(await card.locator('li[data-status="accepted"]').count(), 1);
+    assert.deepEqual(session.errors, []);
+  });
 
   for (const kind of ['lesion', 'clear']) {
     it(kind === 'lesion' ? 'the specialist sees a flag drawn over the lesion on the endoscopist\'s video'
