@@ -110,6 +110,11 @@ describe('AI lesion flags, live in a room', () => {
           const sy = vh / truth.height;
           assert.ok(seen.boxes.some((b) => overlaps(b, [tx * sx, ty * sy, tw * sx, th * sy])),
             `a drawn box overlaps the lesion ${JSON.stringify(truth.lesions[0])}: ${JSON.stringify(seen)}`);
+          // Capture: the frame becomes a stored analysis of the session's patient, to review later.
+          await endoscopist.page.getByRole('button', { name: 'Chụp và phân tích khung hình' }).click();
+          await endoscopist.page.getByRole('status').filter({ hasText: 'Đã lưu ảnh và phân tích' }).waitFor();
+          const analyses = await setup.endoscopist.get(`/api/patients/${ctx.clinic.patients.an.id}/lesion-analyses`);
+          assert.ok(analyses.items.some((a) => a.input.source === 'stored' && a.flags.length > 0), JSON.stringify(analyses.items.map((a) => a.input)));
         } else {
           // Several analysed frames in a row, every one without a box.
           await drawnBoxes(specialist.page, endoscopistId, (boxes) => boxes.length === 0);

@@ -133,6 +133,17 @@ export class LiveLesionFlags {
     if (this.state.sending) this.update({ sending: false });
   }
 
+  /** The camera's current frame at full size as a JPEG, for a capture; null when the camera shows nothing yet. */
+  async grab(): Promise<Blob | null> {
+    const video = this.video;
+    if (!video || video.videoWidth === 0) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')!.drawImage(video, 0, 0);
+    return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+  }
+
   private async sample(): Promise<void> {
     const video = this.video;
     if (!video || video.videoWidth === 0) return;

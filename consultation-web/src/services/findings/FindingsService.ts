@@ -75,6 +75,13 @@ export class FindingsService {
     return body;
   }
 
+  /** Stores a still (JPEG) as a VL Endoscopic Image in the patient's images, then analyses it: a stored analysis to review. */
+  async captureAndAnalyse(patientId: string, jpeg: Blob, description: string): Promise<LesionAnalysis[]> {
+    const { body: stored } = await this.api.request<{ studyInstanceUid: string; sopInstanceUid: string }>('POST',
+      `/api/patients/${encodeURIComponent(patientId)}/imaging/captures`, { body: jpeg, contentType: 'image/jpeg', query: { description } });
+    return (await this.analyseStored(patientId, { studyUid: stored.studyInstanceUid, sopInstanceUid: stored.sopInstanceUid })).items;
+  }
+
   async review(analysis: LesionAnalysis, flagId: string, draft: ReviewDraft): Promise<LesionAnalysis> {
     const { body } = await this.api.post<LesionAnalysis>(
       `${this.base(analysis.patientId)}/${encodeURIComponent(analysis.id)}/flags/${encodeURIComponent(flagId)}/review`,

@@ -1,8 +1,12 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { consultationsService } from '../../../services/consultations';
+import { findingsService } from '../../../services/findings';
 import { LiveLesionFlags, type LiveState } from '../../../webrtc/LiveLesionFlags';
 import type { RoomCall } from '../../../webrtc/RoomCall';
 import { LesionOverlay } from '../../components/LesionOverlay';
-import { useI18n, useUser } from '../../platform';
+import { Link } from '../../components/Link';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useI18n, useLoad, usePlace, useService, useUser } from '../../platform';
 
 /** Live AI lesion flags of the room: one per call, listening while the room is shown. */
 export function useLiveFlags(call: RoomCall, local: MediaStream): { live: LiveLesionFlags; state: LiveState } {
@@ -24,7 +28,44 @@ export function LiveFlagsToggle({ live, state, selfId }: { live: LiveLesionFlags
         {on ? t('live.streamOff') : t('live.streamOn')}
       </button>
       {state.sending && <span role="status"> {t('live.streaming')}</span>}
+      {on && <Capture live={live} />}
     </div>
+  );
+}
+
+/** Captures the frame on screen into the session's patient's images and analyses it (a stored analysis to review). */
+function Capture({ live }: { live: LiveLesionFlags }) {
+  const { t } = useI18n();
+  const consultations = useService(consultationsService);
+  const findings = useService(findingsService);
+  const sessionId = usePlace().path.split('/').pop() ?? '';   // the room's page is /rooms/:sessionId
+  const session = useLoad((signal) => consultations.session(sessionId, signal), sessionId);
+  const [result, setResult] = useState<{ flags: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const patientId = session.data?.patientIds.length === 1 ? session.data.patientIds[0] : null;
+  if (!patientId) return null;
+  const capture = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const jpeg = await live.grab();
+      if (!jpeg) return;
+      const analyses = await findings.captureAndAnalyse(patientId, jpeg, t('live.captureDescription'));
+      setResult({ flags: analyses.reduce((n, a) => n + a.flags.length, 0) });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {' '}<button type="button" disabled={busy} onClick={() => void capture()}>{t('live.capture')}</button>
+      {result && <span role="status"> {t('live.captured', { count: result.flags })}{' '}
+        <Link href={`/patients/${encodeURIComponent(patientId)}/lesion-analyses`}>{t('live.review')}</Link></span>}
+      <ProblemAlert error={error} />
+    </>
   );
 }
 
