@@ -90,18 +90,19 @@ final class LiveLesionFlags {
   /** A binary message: one endoscopy frame. */
   void frame(RoomSocket from, Buffer message) {
     String userId = from.principal.userId();
+    // The bucket comes first, so that refused frames cannot be sent faster than accepted ones either.
+    Sender sender = senders.computeIfAbsent(from, s -> new Sender(new RateLimit(room.service.liveFramesPerSecond(),
+        room.service.liveFramesPerSecond(), System.nanoTime())));
+    if (!sender.rate.tryTake(System.nanoTime())) {
+      refuse(from, ErrorCode.ROOM_RATE_LIMITED, "Slow down: at most " + room.service.liveFramesPerSecond() + " live frames per second; frames are being dropped");
+      return;
+    }
     if (from.stage != Stage.JOINED) {
       from.error(ErrorCode.ROOM_NOT_ALLOWED, "lesion-frame", "Send join first");
       return;
     }
     if (!streaming.contains(userId)) {
       refuse(from, ErrorCode.ROOM_NOT_ALLOWED, "Mark your camera as the endoscopy stream (endoscopy-stream on) before sending frames");
-      return;
-    }
-    Sender sender = senders.computeIfAbsent(from, s -> new Sender(new RateLimit(room.service.liveFramesPerSecond(),
-        room.service.liveFramesPerSecond(), System.nanoTime())));
-    if (!sender.rate.tryTake(System.nanoTime())) {
-      refuse(from, ErrorCode.ROOM_RATE_LIMITED, "Slow down: at most " + room.service.liveFramesPerSecond() + " live frames per second; frames are being dropped");
       return;
     }
     int max = room.service.liveFrameBytes();
