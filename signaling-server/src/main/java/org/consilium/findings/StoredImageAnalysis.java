@@ -49,7 +49,8 @@ public final class StoredImageAnalysis {
     this.detection = detection;
     this.maxFrames = config.maxStoredFrames();
     if (config.analyseOnIngest()) {
-      vertx.eventBus().<JsonObject>consumer(ImagingService.INSTANCE_STORED, m -> onStored(m.body()));
+      // Local: on several nodes, the node that stored the instance analyses it, once.
+      vertx.eventBus().<JsonObject>localConsumer(ImagingService.INSTANCE_STORED, m -> onStored(m.body()));
     }
   }
 
