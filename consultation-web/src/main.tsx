@@ -7,6 +7,7 @@ import { emrOutboxService } from './services/emr';
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
 import { roomsService } from './services/rooms';
+import { findingsService } from './services/findings';
 import { usersService } from './services/users';
 import { App } from './ui/App';
 import { PlatformProvider } from './ui/platform';
@@ -24,7 +25,7 @@ const platform = createPlatform({
   localStorage: window.localStorage,
   documentElement: document.documentElement,
 }, [patientsService, usersService, hospitalsService, auditService,
-  consultationsService, liveNotificationsService, roomsService, emrOutboxService]);
+  consultationsService, liveNotificationsService, roomsService, emrOutboxService, findingsService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

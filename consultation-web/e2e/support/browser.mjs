@@ -14,12 +14,14 @@ export const FAKE_MEDIA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fa
  * Launches Chromium. Playwright gives every launch a fresh, temporary --user-data-dir of its own (it
  * refuses one passed in args) and deletes it on close, so no profile state leaks between runs.
  * Each context is an isolated browser session (own storage): one per user in multi-user tests.
- * @param {{fakeMedia?: boolean}} options
+ * `videoFile` (a .y4m) replaces the fake camera's test pattern with that video, looped.
+ * @param {{fakeMedia?: boolean, videoFile?: string}} options
  */
-export async function launchBrowser({ fakeMedia = false } = {}) {
+export async function launchBrowser({ fakeMedia = false, videoFile = null } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...BASE_FLAGS, ...(fakeMedia ? FAKE_MEDIA_FLAGS : [])],
+    args: [...BASE_FLAGS, ...(fakeMedia ? FAKE_MEDIA_FLAGS : []),
+      ...(videoFile ? [`--use-file-for-fake-video-capture=${videoFile}`] : [])],
   });
   return {
     browser,

@@ -16,6 +16,7 @@ import { SchedulePage } from './pages/consultations/SchedulePage';
 import { SessionPage } from './pages/consultations/SessionPage';
 import { WorklistPage } from './pages/consultations/WorklistPage';
 import { RoomPage } from './pages/rooms/RoomPage';
+import { LesionAnalysesPage } from './pages/findings/LesionAnalysesPage';
 
 export type PageProps = { params: Record<string, string> };
 
@@ -40,4 +41,6 @@ export const ROUTES: readonly { path: string; feature: Feature; page: ComponentT
   { path: '/consultations/:requestId', feature: 'consultations', page: RequestPage },
   { path: '/consultation-sessions/:sessionId', feature: 'consultations', page: SessionPage },
   { path: '/rooms/:sessionId', feature: 'rooms', page: RoomPage },
+  // AI lesion flags
+  { path: '/patients/:patientId/lesion-analyses', feature: 'patients', page: LesionAnalysesPage },
 ];

@@ -39,6 +39,8 @@ const RECONNECT_MS = 1000;
  */
 export class RoomCall {
   readonly events = new PubSub<{ changed: RoomState }>();
+  /** Every server message as it arrives, for features layered on the room (live lesion flags). */
+  readonly messages = new PubSub<{ message: ServerMessage }>();
   private state: RoomState;
   private socket: WebSocket | null = null;
   private readonly links = new Map<string, PeerLink>();
@@ -129,7 +131,11 @@ export class RoomCall {
     ws.onopen = () => ws.send(JSON.stringify({
       type: 'join', audio: this.trackOn('audio'), video: this.trackOn('video'),
     }));
-    ws.onmessage = (e) => this.receive(JSON.parse(String(e.data)) as ServerMessage);
+    ws.onmessage = (e) => {
+      const m = JSON.parse(String(e.data)) as ServerMessage;
+      this.receive(m);
+      this.messages.publish('message', m);
+    };
     ws.onclose = (e) => this.closed(ws, e.code, e.reason);
   }
 
@@ -198,7 +204,8 @@ export class RoomCall {
         this.update({ recording: m.on });
         break;
       case 'error':
-        this.update({ error: { code: m.code, detail: m.detail } });
+        // Live frames are dropped when busy by design; LiveLesionFlags shows its own state.
+        if (m.inReplyTo !== 'lesion-frame') this.update({ error: { code: m.code, detail: m.detail } });
         break;
     }
   }
@@ -286,6 +293,19 @@ export class RoomCall {
   private trackOn(kind: 'audio' | 'video'): boolean {
     const tracks = kind === 'audio' ? this.local.getAudioTracks() : this.local.getVideoTracks();
     return tracks.some((t) => t.enabled && t.readyState === 'live');
+  }
+
+  /** A message of a feature layered on the room (live lesion flags); sent only while joined. */
+  signal(message: object): void {
+    this.send(message);
+  }
+
+  /** A binary message (a live endoscopy frame); false when it could not be sent now. */
+  sendBinary(data: ArrayBuffer): boolean {
+    const ws = this.socket;
+    if (ws?.readyState !== WebSocket.OPEN || this.state.phase !== 'joined') return false;
+    ws.send(data);
+    return true;
   }
 
   private send(message: object): void {

@@ -24,7 +24,8 @@ export interface WaitingPerson {
 /** Every message the server sends on the room WebSocket. */
 export type ServerMessage =
   | { type: 'welcome'; sessionId: string; userId: string; moderatorUserId: string; media: 'mesh' | 'jitsi';
-      participants: RoomParticipant[]; chat: ChatMessage[]; recording: boolean; waiting?: WaitingPerson[] }
+      participants: RoomParticipant[]; chat: ChatMessage[]; recording: boolean; waiting?: WaitingPerson[];
+      endoscopyStreams?: string[] }
   | { type: 'joined' | 'presence'; participant: RoomParticipant }
   | { type: 'left'; userId: string; reason: 'left' | 'dropped' | 'removed' }
   | { type: 'offer' | 'answer'; from: string; sdp: string }
@@ -35,7 +36,11 @@ export type ServerMessage =
   | { type: 'admitted' | 'refused' | 'removed' | 'muted' | 'ended'; by: string }
   | { type: 'moderator'; userId: string; by: string }
   | { type: 'recording'; on: boolean; by: string }
-  | { type: 'error'; code: string; title: string; detail: string; inReplyTo?: string };
+  | { type: 'error'; code: string; title: string; detail: string; inReplyTo?: string; seq?: number }
+  | { type: 'endoscopy-stream'; userId: string; on: boolean }
+  | { type: 'lesion-flags'; from: string; seq: number; clientTime: number; width: number; height: number;
+      model: { id: string; version: string }; flags: { box: { x: number; y: number; width: number; height: number }; score: number }[];
+      serverMs: number };
 
 /** Moderator actions that name a person. */
 export type ModeratorAction = 'admit' | 'refuse' | 'mute' | 'remove' | 'hand-over';

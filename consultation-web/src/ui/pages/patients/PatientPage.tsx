@@ -38,6 +38,7 @@ export function PatientPage({ params }: PageProps) {
           <h1>{patient.fullName}</h1>
           {can(user, 'consultations.create') && (
             <Link className="button" href={`/consultations/new?patientId=${encodeURIComponent(patient.id)}`}>{t('consult.new.fromPatient')}</Link>)}
+          {' '}<Link className="button" href={`/patients/${encodeURIComponent(patient.id)}/lesion-analyses`}>{t('lesion.patientLink')}</Link>
           {query.get('created') && !saved && !editing && <Notice>{t('patients.new.created')}</Notice>}
           {saved && !editing && <Notice>{t('patient.saved')}</Notice>}
           {conflict && (

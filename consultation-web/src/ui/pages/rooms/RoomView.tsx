@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { RoomCall, RoomState } from '../../../webrtc/RoomCall';
 import type { RoomParticipant } from '../../../webrtc/messages';
 import { useI18n } from '../../platform';
 import { ChatPanel } from './ChatPanel';
 import { JitsiFrame } from './JitsiFrame';
 import { RecordButton } from './RecordButton';
+import { LiveFlagsToggle, TileFlags, useLiveFlags } from './LiveFlags';
 
 /** The room once entered: video tiles, controls, people (with moderation), waiting room and chat. */
 export function RoomView({ sessionId, call, state, local }: { sessionId: string; call: RoomCall; state: RoomState; local: MediaStream }) {
   const { t, lookup } = useI18n();
   const moderator = state.moderatorUserId === state.selfId;
   const others = state.participants.filter((p) => p.userId !== state.selfId);
+  const lesions = useLiveFlags(call, local);
 
   if (state.phase !== 'joined' && state.phase !== 'reconnecting') {
     const known = state.error ? lookup(`problem.${state.error.code}`) : null;
@@ -35,15 +37,18 @@ export function RoomView({ sessionId, call, state, local }: { sessionId: string;
         <div className="stage">
           {state.media === 'jitsi' && state.ticket?.jitsi ? <JitsiFrame join={state.ticket.jitsi} /> : (
             <div className="tiles">
-              <Tile label={t('room.you')} stream={local} self />
+              <Tile label={t('room.you')} stream={local} self
+                overlay={<TileFlags live={lesions.live} state={lesions.state} userId={state.selfId} name={t('room.you')} />} />
               {others.filter((p) => p.connected).map((p) => (
                 <Tile key={p.userId} label={p.displayName} stream={state.streams[p.userId]} userId={p.userId}
-                  connection={state.links[p.userId] ?? 'new'} participant={p} />
+                  connection={state.links[p.userId] ?? 'new'} participant={p}
+                  overlay={<TileFlags live={lesions.live} state={lesions.state} userId={p.userId} name={p.displayName} />} />
               ))}
             </div>
           )}
           <Controls call={call} state={state} moderator={moderator} />
           {moderator && state.media === 'mesh' && <RecordButton sessionId={sessionId} call={call} state={state} local={local} />}
+          <LiveFlagsToggle live={lesions.live} state={lesions.state} selfId={state.selfId} />
         </div>
         <aside className="side">
           <People state={state} moderator={moderator} call={call} />
@@ -55,8 +60,9 @@ export function RoomView({ sessionId, call, state, local }: { sessionId: string;
   );
 }
 
-function Tile({ label, stream, self, userId, connection, participant }: {
+function Tile({ label, stream, self, userId, connection, participant, overlay }: {
   label: string; stream?: MediaStream; self?: boolean; userId?: string; connection?: RTCPeerConnectionState; participant?: RoomParticipant;
+  overlay?: ReactNode;
 }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
@@ -66,6 +72,7 @@ function Tile({ label, stream, self, userId, connection, participant }: {
   return (
     <figure className="tile" data-user-id={userId} data-connection={connection}>
       <video ref={video} autoPlay playsInline muted={self} />
+      {overlay}
       <figcaption>
         {label}
         {participant?.hand && <span aria-label={t('room.handRaised')}> ✋</span>}

@@ -11,5 +11,7 @@ public enum AuditAction {
   ROOM_JOIN, ROOM_LEAVE, ROOM_KNOCK, ROOM_ADMIT, ROOM_REFUSE, ROOM_MUTE, ROOM_REMOVE, ROOM_MODERATOR_HANDOVER,
   ROOM_END, ROOM_RECORDING,
   /** A clinician accepted, rejected or edited an AI lesion flag. */
-  REVIEW
+  REVIEW,
+  /** A room participant's endoscopy stream was (no longer) sent for live AI lesion flags. */
+  LIVE_LESION_FLAGS
 }

@@ -34,6 +34,11 @@ public record AuditEvent(Instant at, String actorUserId, String actorName, Strin
     return new Builder(ctx);
   }
 
+  /** Starts an event for work the server does by itself, outside any request (analysis on ingest). */
+  public static Builder system(String actorName) {
+    return new Builder(null, null).actorName(actorName);
+  }
+
   public static final class Builder {
     private final String clientAddress;
     private final String requestId;
@@ -47,8 +52,12 @@ public record AuditEvent(Instant at, String actorUserId, String actorName, Strin
     private String detail;
 
     private Builder(RoutingContext ctx) {
-      this.clientAddress = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-      this.requestId = RequestIds.of(ctx);
+      this(ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), RequestIds.of(ctx));
+    }
+
+    private Builder(String clientAddress, String requestId) {
+      this.clientAddress = clientAddress;
+      this.requestId = requestId;
     }
 
     public Builder actor(Principal who) {

@@ -58,6 +58,11 @@ public final class SessionService {
     return store.read(() -> Optional.ofNullable(sessions.find(sessionId)).map(Session::roster));
   }
 
+  /** Whether the user takes part in a consultation session (not cancelled) about the patient, for flag review. */
+  public Future<Boolean> takesPart(String userId, String patientId) {
+    return store.read(() -> sessions.takesPart(userId, patientId));
+  }
+
   /** Schedules a session for accepted requests to the administrator's hospital; 409 names every clash. */
   Future<Session> schedule(Principal who, SessionPlan plan, AuditEvent.Builder event) {
     return requests.load(plan.requestIds()).compose(found -> {

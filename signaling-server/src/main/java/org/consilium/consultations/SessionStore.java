@@ -26,7 +26,7 @@ final class SessionStore {
 
   static List<IndexModel> indexes() {
     return List.of(new IndexModel(Indexes.ascending("consultants", "start")),
-        new IndexModel(Indexes.ascending("participants", "start")), new IndexModel(Indexes.ascending("hostHospitalId", "start")));
+        new IndexModel(Indexes.ascending("participants", "start")), new IndexModel(Indexes.ascending("patientIds", "participants")), new IndexModel(Indexes.ascending("hostHospitalId", "start")));
   }
 
   Session find(String id) {
@@ -66,6 +66,12 @@ final class SessionStore {
   /** Committed sessions matching {@code filter} that overlap [from, to), by start. */
   List<Session> between(Bson filter, Instant from, Instant to) {
     return list(Filters.and(filter, Filters.eq("committed", true), Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))));
+  }
+
+  /** True when the user is in a committed, not cancelled session about the patient (moderator, specialist or requester). */
+  boolean takesPart(String userId, String patientId) {
+    return collection().countDocuments(Filters.and(Filters.eq("committed", true), Filters.eq("patientIds", patientId),
+        Filters.eq("participants", userId), Filters.ne("status", SessionStatus.CANCELLED.wire()))) > 0;
   }
 
   /** Sessions whose scheduling never finished, older than {@code before}. */

@@ -82,9 +82,13 @@ public final class DicomImages {
 
   /** Frame {@code number} (1-based) rendered to 8 bits; {@code window} null: the object's own window, else min-max. */
   public byte[] render(int number, Window window, Format format) throws DicomRejected, IOException {
+    return encode(image(number, window), format);
+  }
+
+  /** Frame {@code number} (1-based) as 8-bit pixels (grey or RGB), for image analysis; window as in {@link #render}. */
+  public BufferedImage image(int number, Window window) throws DicomRejected {
     checkFrame(number);
-    BufferedImage image = samples == 1 ? grayscale(number, window) : color(number);
-    return encode(image, format);
+    return samples == 1 ? grayscale(number, window) : color(number);
   }
 
   private void checkFrame(int number) throws DicomRejected {

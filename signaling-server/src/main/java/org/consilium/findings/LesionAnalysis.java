@@ -23,15 +23,29 @@ public record LesionAnalysis(String id, String patientId, String modelId, String
    * What was analysed. The frame itself is not kept here (image storage belongs to imaging); its SHA-256
    * ties the analysis to the stored or streamed frame.
    */
-  public record FrameReference(String source, String contentType, long bytes, String sha256, int width, int height) {
+  public record FrameReference(String source, String contentType, long bytes, String sha256, int width, int height,
+                               DicomFrame dicom) {
     JsonObject toJson() {
       return new JsonObject().put("source", source).put("contentType", contentType).put("bytes", bytes).put("sha256", sha256)
-          .put("width", width).put("height", height);
+          .put("width", width).put("height", height).put("dicom", dicom == null ? null : dicom.toJson());
     }
 
     static FrameReference fromJson(JsonObject j) {
       return new FrameReference(j.getString("source"), j.getString("contentType"), j.getLong("bytes"), j.getString("sha256"),
-          j.getInteger("width"), j.getInteger("height"));
+          j.getInteger("width"), j.getInteger("height"), DicomFrame.fromJson(j.getJsonObject("dicom")));
+    }
+  }
+
+  /** A frame (1-based) of a stored DICOM instance; {@code sha256} of the reference is then that of the stored object. */
+  public record DicomFrame(String studyUid, String seriesUid, String sopInstanceUid, String sopClassUid, int frame) {
+    JsonObject toJson() {
+      return new JsonObject().put("studyUid", studyUid).put("seriesUid", seriesUid).put("sopInstanceUid", sopInstanceUid)
+          .put("sopClassUid", sopClassUid).put("frame", frame);
+    }
+
+    static DicomFrame fromJson(JsonObject j) {
+      return j == null ? null : new DicomFrame(j.getString("studyUid"), j.getString("seriesUid"), j.getString("sopInstanceUid"),
+          j.getString("sopClassUid"), j.getInteger("frame"));
     }
   }
 

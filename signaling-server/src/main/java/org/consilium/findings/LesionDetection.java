@@ -42,6 +42,23 @@ public final class LesionDetection {
     return loaded().compose(l -> complete(() -> l.analyser.analyse(encodedFrame)));
   }
 
+  /**
+   * The flags of a JPEG/PNG frame as a small JSON object, for live overlays (nothing stored):
+   * {@code {width, height, model:{id, version}, flags:[{box:{x,y,width,height}, score, areaPixels}]}}.
+   */
+  public Future<io.vertx.core.json.JsonObject> flags(byte[] encodedFrame) {
+    return analyse(encodedFrame).map(a -> {
+      io.vertx.core.json.JsonArray flags = new io.vertx.core.json.JsonArray();
+      for (org.consilium.inference.Lesion l : a.lesions()) {
+        flags.add(new io.vertx.core.json.JsonObject().put("box", new io.vertx.core.json.JsonObject().put("x", l.box().x())
+                .put("y", l.box().y()).put("width", l.box().width()).put("height", l.box().height()))
+            .put("score", Math.round(l.score() * 10000) / 10000.0).put("areaPixels", l.areaPixels()));
+      }
+      return new io.vertx.core.json.JsonObject().put("width", a.frameWidth()).put("height", a.frameHeight())
+          .put("model", new io.vertx.core.json.JsonObject().put("id", a.modelId()).put("version", a.modelVersion())).put("flags", flags);
+    });
+  }
+
   /** Analyses a decoded frame (for DICOM instances, once imaging decodes them). */
   public Future<Analysis> analyse(BufferedImage frame) {
     return loaded().compose(l -> complete(() -> l.analyser.analyse(frame)));

@@ -40,8 +40,11 @@ public final class LesionFlagRoutes {
   private final LesionDetection detection;
   private final AuditTrail audit;
   private final LesionFlagsConfig config;
+  private final StoredImageAnalysis stored;
 
-  public LesionFlagRoutes(LesionFlagService flags, LesionDetection detection, AuditTrail audit, LesionFlagsConfig config) {
+  public LesionFlagRoutes(LesionFlagService flags, LesionDetection detection, AuditTrail audit, LesionFlagsConfig config,
+                          StoredImageAnalysis stored) {
+    this.stored = stored;
     this.flags = flags;
     this.detection = detection;
     this.audit = audit;
@@ -51,6 +54,8 @@ public final class LesionFlagRoutes {
   public void mount(RouteTable api) {
     api.route(POST, BASE).roles(LesionFlagService.REVIEWERS).patient("patientId").bodyLimit(config.maxFrameBytes())
         .summary("Analyse an endoscopy frame for lesions").handler(this::analyse);
+    api.route(POST, BASE + "/stored").roles(LesionFlagService.REVIEWERS).patient("patientId")
+        .summary("Analyse stored endoscopy images (a study, series, instance or frames) for lesions").handler(this::analyseStored);
     api.route(GET, BASE).roles(Role.CLINICAL).patient("patientId").summary("List lesion analyses").handler(this::list);
     api.route(GET, BASE + "/:analysisId").roles(Role.CLINICAL).patient("patientId").summary("Read a lesion analysis").handler(this::read);
     api.route(POST, BASE + "/:analysisId/flags/:flagId/review").roles(LesionFlagService.REVIEWERS).patient("patientId")
@@ -79,6 +84,36 @@ public final class LesionFlagRoutes {
           reply(ctx, 201, a);
         })
         .onFailure(e -> fail(ctx, e));
+  }
+
+  private void analyseStored(RoutingContext ctx) {
+    Principal who = RouteTable.principal(ctx);
+    stored.analyse(who, ctx.pathParam("patientId"), () -> selection(ctx), AuditEvent.by(ctx, who))
+        .onSuccess(o -> {
+          JsonArray items = new JsonArray();
+          o.analyses().forEach(a -> items.add(a.toJson()));
+          JsonReply.send(ctx, 201, new JsonObject().put("items", items).put("failed", new JsonArray(o.failed())));
+        })
+        .onFailure(e -> fail(ctx, e));
+  }
+
+  private StoredImageAnalysis.Selection selection(RoutingContext ctx) {
+    JsonInput in = JsonInput.of(ctx, "studyUid", "seriesUid", "sopInstanceUid", "frames");
+    String study = in.text("studyUid", 1, 64, true);
+    String series = in.text("seriesUid", 1, 64, false);
+    String sop = in.text("sopInstanceUid", 1, 64, false);
+    JsonArray numbers = in.array("frames", config.maxStoredFrames(), false);
+    List<Integer> frames = null;
+    if (numbers != null) {
+      if (sop == null) in.error("frames", "frames are numbered within one instance; name its sopInstanceUid");
+      frames = new java.util.ArrayList<>();
+      for (Object n : numbers) {
+        if (n instanceof Integer i && i >= 1) frames.add(i);
+        else in.error("frames", "frame numbers are whole numbers from 1");
+      }
+    }
+    in.throwIfInvalid();
+    return new StoredImageAnalysis.Selection(study, series, sop, frames);
   }
 
   private void list(RoutingContext ctx) {

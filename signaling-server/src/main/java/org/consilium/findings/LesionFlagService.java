@@ -44,8 +44,11 @@ public final class LesionFlagService {
   private final PatientService patients;
   private final LesionDetection detection;
   private final AuditTrail audit;
+  private final ConsultationMembership consultations;
 
-  private LesionFlagService(Store store, PatientService patients, LesionDetection detection, AuditTrail audit) {
+  private LesionFlagService(Store store, PatientService patients, LesionDetection detection, AuditTrail audit,
+                            ConsultationMembership consultations) {
+    this.consultations = consultations;
     this.store = store;
     this.analyses = new LesionAnalysisStore(store);
     this.patients = patients;
@@ -53,9 +56,10 @@ public final class LesionFlagService {
     this.audit = audit;
   }
 
-  public static Future<LesionFlagService> start(Store store, PatientService patients, LesionDetection detection, AuditTrail audit) {
+  public static Future<LesionFlagService> start(Store store, PatientService patients, LesionDetection detection, AuditTrail audit,
+                                                ConsultationMembership consultations) {
     return store.ensureIndexes(LesionAnalysisStore.COLLECTION, LesionAnalysisStore.indexes())
-        .map(v -> new LesionFlagService(store, patients, detection, audit));
+        .map(v -> new LesionFlagService(store, patients, detection, audit, consultations));
   }
 
   /**
@@ -70,14 +74,15 @@ public final class LesionFlagService {
           .recover(e -> e instanceof ApiException api && api.code() == ErrorCode.FRAME_INVALID
               ? audit.record(event.detail("invalid frame").build(AuditAction.CREATE, AuditOutcome.FAILED)).compose(x -> Future.failedFuture(e))
               : Future.failedFuture(e))
-          .compose(result -> save(who, patientId, result, new LesionAnalysis.FrameReference(source, contentType, frame.length,
-              sha256(frame), result.frameWidth(), result.frameHeight()), event));
+          .compose(result -> save(who.userId(), patientId, result, new LesionAnalysis.FrameReference(source, contentType, frame.length,
+              sha256(frame), result.frameWidth(), result.frameHeight(), null), event));
     });
   }
 
-  private Future<LesionAnalysis> save(Principal who, String patientId, Analysis result, LesionAnalysis.FrameReference input,
-                                      AuditEvent.Builder event) {
-    LesionAnalysis a = toAnalysis(who, patientId, result, input);
+  /** Stores the flags the model raised on {@code input}; {@code createdBy} is the user, or the server's own name on ingest. */
+  Future<LesionAnalysis> save(String createdBy, String patientId, Analysis result, LesionAnalysis.FrameReference input,
+                              AuditEvent.Builder event) {
+    LesionAnalysis a = toAnalysis(createdBy, patientId, result, input);
     event.resource(RESOURCE, a.id());
     return store.write(() -> {
       analyses.insert(a);
@@ -116,11 +121,19 @@ public final class LesionFlagService {
     return store.read(analyses::models);
   }
 
-  /** Loads the analysis to review; {@link #review} then applies the reviewer's decision to it. */
+  /**
+   * Loads the analysis to review; {@link #review} then applies the reviewer's decision to it. Reviewers are the
+   * endoscopists and specialists of a consultation about the patient, and the endoscopist who sent the frame.
+   */
   Future<LesionAnalysis> forReview(Principal who, String patientId, String analysisId, String flagId, AuditEvent.Builder event) {
     event.resource(RESOURCE, analysisId);
     return visible(who, patientId, AuditAction.REVIEW, event)
         .compose(v -> store.read(() -> analyses.find(patientId, analysisId)))
+        .compose(a -> a == null || a.createdBy().equals(who.userId()) ? Future.succeededFuture(a)
+            : consultations.takesPart(who.userId(), patientId).compose(member -> member ? Future.succeededFuture(a)
+                : audit.record(event.detail("not in a consultation of the patient").build(AuditAction.REVIEW, AuditOutcome.DENIED))
+                    .compose(x -> Future.failedFuture(new ApiException(ErrorCode.LESION_REVIEW_NOT_IN_CONSULTATION,
+                        "Only the endoscopist who sent the frame and the endoscopists and specialists of a consultation about this patient review its flags")))))
         .compose(a -> a == null ? notFound(event, AuditAction.REVIEW)
             : a.flag(flagId).isEmpty() ? audit.record(event.detail("no flag " + flagId).build(AuditAction.REVIEW, AuditOutcome.FAILED))
                 .compose(x -> Future.failedFuture(new ApiException(ErrorCode.FLAG_NOT_FOUND, "The analysis has no flag " + flagId)))
@@ -140,9 +153,9 @@ public final class LesionFlagService {
                 .build(AuditAction.REVIEW, AuditOutcome.SUCCESS), saved, () -> analyses.replace(saved, current)));
   }
 
-  private Future<Void> visible(Principal who, String patientId, AuditAction action, AuditEvent.Builder event) {
+  Future<org.consilium.patients.Patient> visible(Principal who, String patientId, AuditAction action, AuditEvent.Builder event) {
     event.patient(patientId);
-    return patients.requireVisible(who, patientId).<Void>mapEmpty()
+    return patients.requireVisible(who, patientId)
         .recover(e -> audit.record(event.detail("not visible").build(action, AuditOutcome.DENIED)).compose(v -> Future.failedFuture(e)));
   }
 
@@ -161,7 +174,7 @@ public final class LesionFlagService {
     }));
   }
 
-  private static LesionAnalysis toAnalysis(Principal who, String patientId, Analysis result, LesionAnalysis.FrameReference input) {
+  private static LesionAnalysis toAnalysis(String createdBy, String patientId, Analysis result, LesionAnalysis.FrameReference input) {
     List<LesionAnalysis.Flag> flags = new ArrayList<>();
     for (Lesion l : result.lesions()) {
       Lesion.BoundingBox b = l.box();
@@ -169,7 +182,7 @@ public final class LesionFlagService {
           Math.round(l.score() * 10000) / 10000.0, l.areaPixels(), List.of()));
     }
     return new LesionAnalysis(UUID.randomUUID().toString(), patientId, result.modelId(), result.modelVersion(), input, flags,
-        mask(result.mask()), who.userId(), Instant.ofEpochMilli(System.currentTimeMillis()), 1);
+        mask(result.mask()), createdBy, Instant.ofEpochMilli(System.currentTimeMillis()), 1);
   }
 
   /**

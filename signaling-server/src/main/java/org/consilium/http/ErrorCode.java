@@ -96,7 +96,9 @@ public enum ErrorCode {
   EMR_DELIVERY_NOT_FOUND("CNS-6904", 404, "No such delivery to the EMR"),
   EMR_DELIVERY_NOT_RETRYABLE("CNS-6909", 409, "The delivery cannot be retried now"),
   FINDINGS_NOTHING_TO_WRITE("CNS-4801", 422, "No accepted findings to write"),
-  FINDINGS_SOURCE_NOT_STORED("CNS-4802", 409, "The analysed image is not a stored DICOM instance");
+  FINDINGS_SOURCE_NOT_STORED("CNS-4802", 409, "The analysed image is not a stored DICOM instance"),
+  LESION_REVIEW_NOT_IN_CONSULTATION("CNS-5008", 403, "Not a reviewer of this patient's consultation"),
+  LIVE_FRAME_REFUSED("CNS-5009", 422, "Live endoscopy frame refused");
 
   private final String code;
   private final int status;

@@ -37,6 +37,11 @@ import org.consilium.store.Store;
 public final class ImagingService {
 
   static final String RESOURCE = "imaging-study";
+  /**
+   * Published once per newly stored object, whatever path it came by: patientId, studyUid, seriesUid,
+   * sopInstanceUid, sopClassUid, modality, frames, image, storedBy. Identifiers only, no PHI.
+   */
+  public static final String INSTANCE_STORED = "consilium.imaging.instance-stored";
 
   private final PatientService patients;
   private final AuditTrail audit;
@@ -50,7 +55,7 @@ public final class ImagingService {
   private DeviceIngest deviceIngest;
 
   private ImagingService(PatientService patients, AuditTrail audit, Store store, ObjectStore objects,
-                         WorkerExecutor dicomWorkers, ImagingConfig config) {
+                         WorkerExecutor dicomWorkers, ImagingConfig config, io.vertx.core.eventbus.EventBus bus) {
     this.patients = patients;
     this.audit = audit;
     this.store = store;
@@ -58,7 +63,7 @@ public final class ImagingService {
     this.objects = objects;
     this.dicomWorkers = dicomWorkers;
     this.config = config;
-    this.ingest = new Ingest(store, index, objects, dicomWorkers);
+    this.ingest = new Ingest(store, index, objects, dicomWorkers, bus);
   }
 
   public static Future<ImagingService> start(Vertx vertx, ImagingConfig config, Store store, PatientService patients,
@@ -66,7 +71,7 @@ public final class ImagingService {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("dicom", config.workerThreads(), 5, TimeUnit.MINUTES);
     return workers.executeBlocking(() -> FileObjectStore.open(config.root()))
         .compose(objects -> store.ensureIndexes(ImagingIndex.COLLECTION, ImagingIndex.indexes())
-            .map(v -> new ImagingService(patients, audit, store, objects, workers, config)))
+            .map(v -> new ImagingService(patients, audit, store, objects, workers, config, vertx.eventBus())))
         .compose(service -> config.scpEnabled() ? service.listen().map(service) : Future.succeededFuture(service));
   }
 
@@ -284,6 +289,20 @@ public final class ImagingService {
         return out;
       }
     }, false);
+  }
+
+  /** Frame {@code frame} (1-based) decoded to 8-bit pixels with the object's own window, for lesion analysis. */
+  public Future<java.awt.image.BufferedImage> image(StoredInstance s, int frame) {
+    return dicomWorkers.executeBlocking(() -> {
+      try (InputStream in = objects.get(s.objectId())) {
+        return DicomImages.decode(in).image(frame, null);
+      }
+    }, false);
+  }
+
+  /** The stored instance of this patient with that SOP Instance UID, if any. */
+  public Future<java.util.Optional<StoredInstance>> instance(String patientId, String sopInstanceUid) {
+    return store.read(() -> java.util.Optional.ofNullable(index.find(sopInstanceUid)).filter(s -> s.patientId().equals(patientId)));
   }
 
   public Future<byte[]> rendered(StoredInstance s, int frame, Window window, DicomImages.Format format) {

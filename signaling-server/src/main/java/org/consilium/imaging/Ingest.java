@@ -2,6 +2,8 @@ package org.consilium.imaging;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,8 +35,10 @@ final class Ingest {
   private final ImagingIndex index;
   private final ObjectStore objects;
   private final WorkerExecutor dicomWorkers;
+  private final EventBus bus;
 
-  Ingest(Store store, ImagingIndex index, ObjectStore objects, WorkerExecutor dicomWorkers) {
+  Ingest(Store store, ImagingIndex index, ObjectStore objects, WorkerExecutor dicomWorkers, EventBus bus) {
+    this.bus = bus;
     this.store = store;
     this.index = index;
     this.objects = objects;
@@ -94,7 +98,7 @@ final class Ingest {
       return store.write(() -> {
         index.insert(s);
         return IngestResult.of(source, IngestResult.Status.STORED, c.instance, null);
-      }).recover(e -> dicomWorkers.executeBlocking(() -> {
+      }).onSuccess(r -> announce(s)).recover(e -> dicomWorkers.executeBlocking(() -> {
         objects.delete(objectId);
         return null;
       }, false).compose(v -> e instanceof ImagingIndex.AlreadyIndexed
@@ -102,6 +106,14 @@ final class Ingest {
           ? store.read(() -> againOrConflict(source, c, index.find(c.instance.sopInstanceUid()), patient))
           : Future.failedFuture(e)));
     });
+  }
+
+  /** Tells other capabilities (lesion analysis on ingest) that a new object is in the archive; identifiers only, no PHI. */
+  private void announce(StoredInstance s) {
+    DicomInstance i = s.dicom();
+    bus.publish(ImagingService.INSTANCE_STORED, new JsonObject().put("patientId", s.patientId()).put("studyUid", i.studyInstanceUid())
+        .put("seriesUid", i.seriesInstanceUid()).put("sopInstanceUid", i.sopInstanceUid()).put("sopClassUid", i.sopClassUid())
+        .put("modality", i.modality()).put("frames", i.frames()).put("image", i.isImage()).put("storedBy", s.storedBy()));
   }
 
   static String sha256(Path file) throws IOException {

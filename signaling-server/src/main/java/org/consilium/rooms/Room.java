@@ -42,6 +42,7 @@ final class Room {
   final Set<String> removed = new HashSet<>();
   private final List<ChatLine> chat;
   private final Moderation moderation = new Moderation(this);
+  final LiveLesionFlags live = new LiveLesionFlags(this);
   RoomMembers members;
   String moderatorUserId;
   boolean recording;
@@ -96,6 +97,8 @@ final class Room {
       broadcast(Signals.participant("presence", p, moderatorUserId), null);
     } else if (m instanceof Chat c) {
       chat(from, c.text());
+    } else if (m instanceof SignalMessage.EndoscopyStream e) {
+      live.stream(from, e.on());
     } else {
       moderation.handle(from, m);
     }
@@ -187,6 +190,7 @@ final class Room {
         if (!p.connected()) broadcast(Signals.left(userId, "dropped"), null);
       });
     }
+    live.closed(socket);
     service.idleCheck(this);
   }
 
@@ -222,7 +226,8 @@ final class Room {
     chat.forEach(l -> lines.add(l.toJson()));
     JsonObject w = Signals.of("welcome").put("sessionId", sessionId).put("userId", to.principal.userId())
         .put("moderatorUserId", moderatorUserId).put("media", service.usesJitsi(members) ? "jitsi" : "mesh")
-        .put("participants", people).put("chat", lines).put("recording", recording);
+        .put("participants", people).put("chat", lines).put("recording", recording)
+        .put("endoscopyStreams", new JsonArray(List.copyOf(live.streaming())));
     if (isModerator(to)) w.put("waiting", Signals.waitingRoom(waiting.values()).getJsonArray("waiting"));
     return w;
   }

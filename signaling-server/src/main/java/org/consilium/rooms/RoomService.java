@@ -45,6 +45,9 @@ public final class RoomService {
   private final SignalCodec codec;
   private final Map<String, Future<Room>> rooms = new HashMap<>();
   private final long pinger;
+  private LiveLesionDetector lesionDetector;
+  private int liveFrameBytes;
+  private int liveFramesPerSecond;
 
   private RoomService(Vertx vertx, RoomsConfig config, Store store, AuditTrail audit, RoomRoster roster) {
     this.vertx = vertx;
@@ -66,6 +69,25 @@ public final class RoomService {
   public static Future<RoomService> start(Vertx vertx, Settings settings, Store store, AuditTrail audit, RoomRoster roster) {
     RoomsConfig config = RoomsConfig.from(settings);
     return new RoomStore(store).ensureIndexes().map(v -> new RoomService(vertx, config, store, audit, roster));
+  }
+
+  /** Turns on live AI lesion flags in every room: frames of at most {@code frameBytes}, {@code perSecond} per connection. */
+  public void flagLesionsWith(LiveLesionDetector detector, int frameBytes, int perSecond) {
+    this.lesionDetector = detector;
+    this.liveFrameBytes = frameBytes;
+    this.liveFramesPerSecond = perSecond;
+  }
+
+  LiveLesionDetector lesionDetector() {
+    return lesionDetector;
+  }
+
+  int liveFrameBytes() {
+    return liveFrameBytes;
+  }
+
+  int liveFramesPerSecond() {
+    return liveFramesPerSecond;
   }
 
   public void stop() {

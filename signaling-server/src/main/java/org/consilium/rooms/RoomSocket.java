@@ -45,7 +45,7 @@ final class RoomSocket {
   /** Wires the socket to its room; from here on every frame goes through {@link #receive}. */
   void attach(Room room) {
     ws.textMessageHandler(text -> receive(room, text));
-    ws.binaryMessageHandler(b -> error(ErrorCode.ROOM_MESSAGE_INVALID, null, "Send JSON text messages, not binary"));
+    ws.binaryMessageHandler(b -> room.live.frame(this, b));
     ws.pongHandler(b -> lastSeenNanos = System.nanoTime());
     ws.exceptionHandler(e -> LOG.atDebug().addKeyValue("room", room.sessionId).log("Room socket error: " + e.getClass().getSimpleName()));
     ws.closeHandler(v -> {

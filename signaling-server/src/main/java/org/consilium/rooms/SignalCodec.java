@@ -42,7 +42,8 @@ final class SignalCodec {
       Map.entry(RaiseHand.class, "raise-hand"), Map.entry(MediaState.class, "media"), Map.entry(Chat.class, "chat"),
       Map.entry(Admit.class, "admit"), Map.entry(Refuse.class, "refuse"), Map.entry(Mute.class, "mute"),
       Map.entry(Remove.class, "remove"), Map.entry(HandOver.class, "hand-over"), Map.entry(End.class, "end"),
-      Map.entry(Recording.class, "recording"));
+      Map.entry(Recording.class, "recording"),
+      Map.entry(SignalMessage.EndoscopyStream.class, "endoscopy-stream"));
 
   private final int maxBytes;
 
@@ -152,6 +153,10 @@ final class SignalCodec {
       case "recording" -> {
         in = JsonInput.of(body, "type", "on");
         message = new Recording(flag(in, "on"));
+      }
+      case "endoscopy-stream" -> {
+        in = JsonInput.of(body, "type", "on");
+        message = new SignalMessage.EndoscopyStream(flag(in, "on"));
       }
       default -> throw new Rejected(ErrorCode.ROOM_MESSAGE_INVALID, type, "Unknown message type '" + abbreviate(type) + "'");
     }

@@ -65,4 +65,8 @@ sealed interface SignalMessage {
   /** Moderator: the session is (no longer) being recorded; everyone is told. */
   record Recording(boolean on) implements SignalMessage {
   }
+
+  /** Endoscopist or specialist: my camera is (no longer) the endoscopy stream; its frames come as binary messages. */
+  record EndoscopyStream(boolean on) implements SignalMessage {
+  }
 }

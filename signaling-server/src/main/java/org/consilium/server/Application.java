@@ -22,6 +22,7 @@ import org.consilium.findings.LesionDetection;
 import org.consilium.findings.LesionFlagRoutes;
 import org.consilium.findings.LesionFlagService;
 import org.consilium.findings.LesionFlagsConfig;
+import org.consilium.findings.StoredImageAnalysis;
 import org.consilium.http.EndpointCatalog;
 import org.consilium.http.RouteTable;
 import org.consilium.imaging.ImagingConfig;
@@ -59,6 +60,7 @@ public final class Application {
   private RecordingService recordings;
   private Emr emr;
   private EmrDelivery emrDelivery;
+  private StoredImageAnalysis storedImageAnalysis;
 
   /** AI lesion flags: detection (models loaded on first use) and the stored flags with their reviews. */
   private record LesionFlags(LesionFlagsConfig config, LesionDetection detection, LesionFlagService service) {}
@@ -87,13 +89,16 @@ public final class Application {
                           identity.directory(), identity.authenticator(), audit).compose(consultations -> {
                     LesionFlagsConfig aiConfig = LesionFlagsConfig.from(settings);
                     LesionDetection detection = new LesionDetection(vertx, aiConfig);
-                    return LesionFlagService.start(store, patients, detection, audit)
+                    return LesionFlagService.start(store, patients, detection, audit, (userId, patientId) ->
+                            consultations.sessions().takesPart(userId, patientId))
                         .map(flags -> new Application(chain, audit, identity, careTeam, patients, consultations,
                             new LesionFlags(aiConfig, detection, flags), http));
                   }))))
           .compose(app -> RoomService.start(vertx, settings, store, audit, roomRoster == null ? app.sessionRoster() : roomRoster)
               .map(rooms -> {
                 app.rooms = rooms;
+                LesionFlagsConfig ai = app.lesionFlags.config();
+                rooms.flagLesionsWith(app.lesionFlags.detection()::flags, ai.liveFrameBytes(), ai.liveFramesPerSecond());
                 return app;
               }))
           .compose(app -> RecordingService.start(vertx, settings, store, roomRoster == null ? app.sessionRoster() : roomRoster,
@@ -105,6 +110,8 @@ public final class Application {
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
               .map(imaging -> {
                 app.imaging = imaging;
+                app.storedImageAnalysis = new StoredImageAnalysis(vertx, imaging, app.lesionFlags.service(), app.lesionFlags.detection(),
+                    app.lesionFlags.config());
                 return app;
               }))
           .compose(app -> Emr.start(vertx, settings, http.publicUrl(), store, app.patients, app.consultations.records(),
@@ -172,7 +179,7 @@ public final class Application {
     consultations.mount(api);
     new RoomRoutes(rooms, identity.authenticator(), java.util.List.copyOf(origins(http))).mount(api);
     new RecordingRoutes(recordings).mount(api);
-    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config()).mount(api);
+    new LesionFlagRoutes(lesionFlags.service(), lesionFlags.detection(), audit, lesionFlags.config(), storedImageAnalysis).mount(api);
     new ImagingRoutes(imaging).mount(api);
     new DicomWebRoutes(imaging).mount(api);
     emr.mount(router, api);

@@ -19,6 +19,7 @@ import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditEvent;
 import org.consilium.audit.AuditOutcome;
 import org.consilium.http.ErrorCode;
+import org.consilium.testdata.Consultation;
 import org.consilium.testdata.Staff;
 import org.consilium.testing.ApiClient;
 import org.consilium.testing.TestServer;
@@ -46,10 +47,13 @@ class LesionFlagsApiTest {
   static void start() throws IOException {
     server = TestServer.create().with("AI_MODELS_DIR", Path.of("..", "models").toString()).start();
     endoscopist = Staff.in(server, server.testHospitalId(), Role.ENDOSCOPIST);
-    specialist = Staff.in(server, server.testHospitalId(), Role.SPECIALIST);
+    String central = Staff.newHospital(server, "Bệnh viện Bạch Mai");
+    specialist = Staff.in(server, central, Role.SPECIALIST);
     districtDoctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
     strangerEndoscopist = Staff.in(server, Staff.newHospital(server, "Bệnh viện K"), Role.ENDOSCOPIST);
     patientId = aPatient().named("Trần Văn Nội Soi").born(1961, 7, 2).sex("male").create(districtDoctor.api()).getString("id");
+    // The specialist reviews as the moderator of a consultation about the patient.
+    assertNotNull(Consultation.emergencySession(districtDoctor.api(), specialist.api(), patientId, central));
     JsonArray frames = new JsonObject(Files.readString(FRAMES.resolve("expected.json"))).getJsonArray("frames");
     for (Object o : frames) {
       JsonObject f = (JsonObject) o;

@@ -61,6 +61,11 @@ final class RoomClient implements AutoCloseable {
     return this;
   }
 
+  RoomClient sendBinary(io.vertx.core.buffer.Buffer message) {
+    ws.writeBinaryMessage(message);
+    return this;
+  }
+
   RoomClient sendRaw(String text) {
     ws.writeTextMessage(text);
     return this;
