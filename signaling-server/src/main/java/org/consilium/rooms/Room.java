@@ -42,6 +42,7 @@ final class Room {
   final Set<String> removed = new HashSet<>();
   private final List<ChatLine> chat;
   private final Moderation moderation = new Moderation(this);
+  private final SharedView sharedView = new SharedView(this);
   RoomMembers members;
   String moderatorUserId;
   boolean recording;
@@ -96,6 +97,8 @@ final class Room {
       broadcast(Signals.participant("presence", p, moderatorUserId), null);
     } else if (m instanceof Chat c) {
       chat(from, c.text());
+    } else if (m instanceof SignalMessage.View || m instanceof SignalMessage.ControlRequest || m instanceof SignalMessage.ControlGrant) {
+      sharedView.handle(from, m);
     } else {
       moderation.handle(from, m);
     }
@@ -223,6 +226,7 @@ final class Room {
     JsonObject w = Signals.of("welcome").put("sessionId", sessionId).put("userId", to.principal.userId())
         .put("moderatorUserId", moderatorUserId).put("media", service.usesJitsi(members) ? "jitsi" : "mesh")
         .put("participants", people).put("chat", lines).put("recording", recording);
+    sharedView.describe(w);
     if (isModerator(to)) w.put("waiting", Signals.waitingRoom(waiting.values()).getJsonArray("waiting"));
     return w;
   }
