@@ -6,6 +6,7 @@ import { consultationsService, liveNotificationsService } from './services/consu
 import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
 import { roomsService } from './services/rooms';
+import { imagingService } from './services/imaging';
 import { usersService } from './services/users';
 import { App } from './ui/App';
 import { PlatformProvider } from './ui/platform';
@@ -23,7 +24,7 @@ const platform = createPlatform({
   localStorage: window.localStorage,
   documentElement: document.documentElement,
 }, [patientsService, usersService, hospitalsService, auditService,
-  consultationsService, liveNotificationsService, roomsService]);
+  consultationsService, liveNotificationsService, roomsService, imagingService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,9 +4,11 @@ import type { RoomParticipant } from '../../../webrtc/messages';
 import { useI18n } from '../../platform';
 import { ChatPanel } from './ChatPanel';
 import { JitsiFrame } from './JitsiFrame';
+import { SharedImaging } from './SharedImaging';
+import type { SharedViewing } from '../../../webrtc/SharedViewing';
 
 /** The room once entered: video tiles, controls, people (with moderation), waiting room and chat. */
-export function RoomView({ call, state, local }: { call: RoomCall; state: RoomState; local: MediaStream }) {
+export function RoomView({ call, state, local, shared }: { call: RoomCall; state: RoomState; local: MediaStream; shared?: SharedViewing }) {
   const { t, lookup } = useI18n();
   const moderator = state.moderatorUserId === state.selfId;
   const others = state.participants.filter((p) => p.userId !== state.selfId);
@@ -42,6 +44,7 @@ export function RoomView({ call, state, local }: { call: RoomCall; state: RoomSt
             </div>
           )}
           <Controls call={call} state={state} moderator={moderator} />
+          {shared && <SharedImaging shared={shared} room={state} />}
         </div>
         <aside className="side">
           <People state={state} moderator={moderator} call={call} />

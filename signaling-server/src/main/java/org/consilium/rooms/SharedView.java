@@ -40,7 +40,8 @@ final class SharedView {
 
   /** What a newcomer's welcome says about the shared view. */
   void describe(JsonObject welcome) {
-    welcome.put("presenterUserId", presenter()).put("view", latest);
+    welcome.put("presenterUserId", presenter()).put("view", latest)
+        .put("patientIds", new JsonArray(new java.util.ArrayList<Object>(room.members.patientIds())));
   }
 
   void handle(RoomSocket from, SignalMessage m) {
