@@ -1,10 +1,10 @@
 // The only module that imports Cornerstone3D: a stack viewport bound to a ViewerState.
 import {
-  Enums, RenderingEngine, getShouldUseCPURendering, init as coreInit, utilities, type Types,
+  Enums, RenderingEngine, eventTarget, getShouldUseCPURendering, init as coreInit, utilities, type Types,
 } from '@cornerstonejs/core';
 import { init as loaderInit, wadors } from '@cornerstonejs/dicom-image-loader';
 import {
-  EllipticalROITool, Enums as ToolEnums, LengthTool, PanTool, RectangleROITool, StackScrollTool, ToolGroupManager,
+  EllipticalROITool, Enums as ToolEnums, LengthTool, PanTool, RectangleROITool, ToolGroupManager,
   WindowLevelTool, ZoomTool, addTool, annotation as toolAnnotations, init as toolsInit,
 } from '@cornerstonejs/tools';
 import type { DicomJson, StackImage } from './ImagingService';
@@ -31,7 +31,7 @@ function start(token: () => Promise<string | null>): Promise<void> {
         return t ? { Authorization: `Bearer ${t}` } : {};
       },
     });
-    [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, RectangleROITool, EllipticalROITool].forEach((t) => addTool(t));
+    [WindowLevelTool, PanTool, ZoomTool, LengthTool, RectangleROITool, EllipticalROITool].forEach((t) => addTool(t));
   })();
   return started;
 }
@@ -63,7 +63,7 @@ export class StackView {
     this.engine.enableElement({ viewportId: this.id, type: Enums.ViewportType.STACK, element });
     this.viewport = this.engine.getViewport(this.id) as Types.IStackViewport;
     this.toolGroup = ToolGroupManager.createToolGroup(this.id)!;
-    Object.values(TOOL_NAMES).concat(StackScrollTool.toolName).forEach((n) => this.toolGroup.addTool(n));
+    Object.values(TOOL_NAMES).forEach((n) => this.toolGroup.addTool(n));
     this.toolGroup.addViewport(this.id, this.id);
     element.dataset.rendering = getShouldUseCPURendering() ? 'cpu' : 'webgl';
     element.addEventListener(Enums.Events.STACK_NEW_IMAGE, this.onImage);
@@ -73,18 +73,17 @@ export class StackView {
     this.unsubscribe = state.onChange((s) => void this.show(s));
   }
 
-  /** Lets the user drive (the primary button does `tool`, the wheel scrolls, right drag zooms, middle pans) or not. */
+  /** Lets the user drive (the primary button does `tool`, right drag zooms, middle pans) or not; the page scrolls the stack. */
   interactive(tool: Tool | null): void {
     const P = ToolEnums.MouseBindings;
-    for (const n of Object.values(TOOL_NAMES).concat(StackScrollTool.toolName)) this.toolGroup.setToolPassive(n);
+    for (const n of Object.values(TOOL_NAMES)) this.toolGroup.setToolPassive(n);
     if (!tool) {
-      for (const n of Object.values(TOOL_NAMES).concat(StackScrollTool.toolName)) this.toolGroup.setToolDisabled(n);
+      for (const n of Object.values(TOOL_NAMES)) this.toolGroup.setToolDisabled(n);
       return;
     }
     this.toolGroup.setToolActive(TOOL_NAMES[tool], { bindings: [{ mouseButton: P.Primary }] });
     if (tool !== 'zoom') this.toolGroup.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: P.Secondary }] });
     if (tool !== 'pan') this.toolGroup.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: P.Auxiliary }] });
-    this.toolGroup.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: P.Wheel }] });
   }
 
   /** A series to show: its WADO-RS metadata is handed to the loader so frames need no second metadata call. */
@@ -188,6 +187,13 @@ export class StackView {
     return out;
   }
 
+  /** Calls `listener` whenever a measurement is drawn, moved or removed (Cornerstone tells it page-wide). */
+  onMeasurements(listener: () => void): () => void {
+    const events = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
+    events.forEach((e) => eventTarget.addEventListener(e, listener));
+    return () => events.forEach((e) => eventTarget.removeEventListener(e, listener));
+  }
+
   /** Where an image pixel lands on the canvas (for drawing a presenter's measurements on a follower's screen). */
   toCanvas(p: { x: number; y: number }): [number, number] | null {
     const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
@@ -199,4 +205,3 @@ export class StackView {
   }
 }
 
-export const ANNOTATION_EVENTS = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { imagingService, type Series, type Study } from '../../../services/imaging';
 import { stackOf } from '../../../services/imaging/ImagingService';
-import { ANNOTATION_EVENTS, StackView, type Tool } from '../../../services/imaging/StackView';
+import { StackView, type Tool } from '../../../services/imaging/StackView';
 import { WINDOW_PRESETS, type ViewerState } from '../../../services/imaging/ViewerState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService } from '../../platform';
@@ -133,9 +133,7 @@ function Stack({ patientId, state, study, series, follow }: {
 
   useEffect(() => {
     if (!view || follow) return;
-    const sync = () => state.replaceAnnotations(view.measurements());
-    ANNOTATION_EVENTS.forEach((e) => element.current?.addEventListener(e, sync));
-    return () => ANNOTATION_EVENTS.forEach((e) => element.current?.removeEventListener(e, sync));
+    return view.onMeasurements(() => state.replaceAnnotations(view.measurements()));
   }, [view, follow]);
 
   useEffect(() => {
@@ -158,6 +156,18 @@ function Stack({ patientId, state, study, series, follow }: {
     e.preventDefault();
   };
 
+  // Wheel through the stack here rather than in Cornerstone: one image per notch, through the same state as keys.
+  useEffect(() => {
+    const el = element.current;
+    if (!el || follow) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      if (e.deltaY) step(Math.sign(e.deltaY));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false, capture: true });
+    return () => el.removeEventListener('wheel', onWheel, { capture: true });
+  }, [follow, count]);
+
   return (
     <div className="stack-viewer" data-follow={follow || undefined}>
       {error ? <ProblemAlert error={error} /> : null}
@@ -174,7 +184,7 @@ function Stack({ patientId, state, study, series, follow }: {
         </div>
       )}
       <div ref={element} className="viewport" tabIndex={0} onKeyDown={onKey} aria-label={t('imaging.viewport')}
-        onContextMenu={(e) => e.preventDefault()} data-image-count={count} />
+        onContextMenu={(e) => e.preventDefault()} data-image-count={count} data-measurements={snap.annotations.length} />
       <label className="stack-slider">
         {t('imaging.image')} {count ? snap.imageIndex + 1 : 0} / {count}
         <input type="range" min={0} max={Math.max(0, count - 1)} value={snap.imageIndex} disabled={follow || count < 2}
