@@ -30,9 +30,12 @@ export class SharedViewing {
   private pending = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSent = 0;
+  private changedAt = 0;
   private applying = false;
   /** The presenter's send time of the state last applied here, until it is on screen. */
   private arrived: number | null = null;
+  /** Presenter's change → this browser's receipt of the last view message, in ms (the socket's share of the delay). */
+  lastRelayMs: number | null = null;
 
   constructor(private readonly room: Room, private readonly clock: () => number = () => performance.timeOrigin + performance.now()) {
     room.messages.subscribe('message', (m) => this.receive(m));
@@ -91,13 +94,18 @@ export class SharedViewing {
       // Force the presenter's revision: a new presenter may have counted from a lower one.
       const mine = this.viewer.snapshot().revision;
       const remote: ViewerSnapshot = { ...snapshot, revision: Math.max(snapshot.revision, mine + 1) };
-      if (this.viewer.apply(remote)) this.arrived = sentAt;
+      if (this.viewer.apply(remote)) {
+        this.arrived = sentAt;
+        this.lastRelayMs = this.clock() - sentAt;
+      }
     } finally {
       this.applying = false;
     }
   }
 
   private schedule(): void {
+    // The delay is counted from the oldest change a message carries, so coalescing waits count too.
+    if (!this.pending) this.changedAt = this.clock();
     this.pending = true;
     if (this.timer) return;
     const wait = Math.max(0, this.lastSent + VIEW_INTERVAL_MS - this.clock());
@@ -111,7 +119,7 @@ export class SharedViewing {
     if (!this.pending || !this.presenting || !patientId || !snapshot.studyInstanceUid || !snapshot.seriesInstanceUid) return;
     this.pending = false;
     this.lastSent = this.clock();
-    this.room.signal({ type: 'view', state: { ...snapshot, patientId }, sentAt: this.lastSent });
+    this.room.signal({ type: 'view', state: { ...snapshot, patientId }, sentAt: this.changedAt });
   }
 
   private update(patch: Partial<SharedViewingState>): void {

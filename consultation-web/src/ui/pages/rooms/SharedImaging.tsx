@@ -17,9 +17,14 @@ export function SharedImaging({ shared, room }: { shared: SharedViewing; room: R
     const el = box.current;
     if (!el) return;
     // The follower's change → screen delay, kept on the element for the benchmark and tests to read.
+    const keep = (name: 'delays' | 'relays', ms: number | null) => {
+      if (ms !== null) el.dataset[name] = [...(el.dataset[name]?.split(',').filter(Boolean) ?? []), ms.toFixed(1)].slice(-500).join(',');
+    };
     const onRendered = () => {
       const delay = shared.rendered();
-      if (delay !== null) el.dataset.delays = [...(el.dataset.delays?.split(',').filter(Boolean) ?? []), delay.toFixed(1)].slice(-500).join(',');
+      if (delay === null) return;
+      keep('delays', delay);
+      keep('relays', shared.lastRelayMs);
     };
     el.addEventListener('consilium:rendered', onRendered);
     return () => el.removeEventListener('consilium:rendered', onRendered);
