@@ -8,6 +8,7 @@ import { hospitalsService } from './services/hospitals';
 import { patientsService } from './services/patients';
 import { roomsService } from './services/rooms';
 import { findingsService } from './services/findings';
+import { imagingService } from './services/imaging';
 import { usersService } from './services/users';
 import { App } from './ui/App';
 import { PlatformProvider } from './ui/platform';
@@ -25,7 +26,7 @@ const platform = createPlatform({
   localStorage: window.localStorage,
   documentElement: document.documentElement,
 }, [patientsService, usersService, hospitalsService, auditService,
-  consultationsService, liveNotificationsService, roomsService, emrOutboxService, findingsService]);
+  consultationsService, liveNotificationsService, roomsService, emrOutboxService, findingsService, imagingService]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -39,7 +39,7 @@ const RECONNECT_MS = 1000;
  */
 export class RoomCall {
   readonly events = new PubSub<{ changed: RoomState }>();
-  /** Every server message as it arrives, for features layered on the room (live lesion flags). */
+  /** Every server message as it arrives, for features layered on the room (live lesion flags, shared viewing). */
   readonly messages = new PubSub<{ message: ServerMessage }>();
   private state: RoomState;
   private socket: WebSocket | null = null;
@@ -139,7 +139,13 @@ export class RoomCall {
     ws.onclose = (e) => this.closed(ws, e.code, e.reason);
   }
 
+  /** Sends a message of a feature riding on the room (shared viewing); dropped unless joined. */
+  signal(message: { type: string; [field: string]: unknown }): void {
+    this.send(message);
+  }
+
   private receive(m: ServerMessage): void {
+    this.messages.publish('message', m);
     switch (m.type) {
       case 'welcome':
         this.closeLinks();

@@ -1,3 +1,4 @@
+import type { ViewerSnapshot } from '../services/imaging/ViewerState';
 import type { ChatMessage } from '../services/rooms';
 
 /** A participant as the server describes them (docs/rooms.md, server to client). */
@@ -40,7 +41,21 @@ export type ServerMessage =
   | { type: 'endoscopy-stream'; userId: string; on: boolean }
   | { type: 'lesion-flags'; from: string; seq: number; clientTime: number; width: number; height: number;
       model: { id: string; version: string }; flags: { box: { x: number; y: number; width: number; height: number }; score: number }[];
-      serverMs: number };
+      serverMs: number }
+  // Shared viewing (docs/rooms.md): the presenter's viewer state and who presents.
+  | { type: 'view'; presenterUserId: string; state: SharedViewState; sentAt: number }
+  | { type: 'presenter'; userId: string; by: string }
+  | { type: 'control-requested'; userId: string };
+
+/** A viewer state as it travels through the room: the snapshot plus whose images it names. */
+export type SharedViewState = ViewerSnapshot & { patientId: string };
+
+/** What the welcome adds for shared viewing. */
+export interface SharedViewWelcome {
+  presenterUserId: string;
+  view: { presenterUserId: string; state: SharedViewState; sentAt: number } | null;
+  patientIds: string[];
+}
 
 /** Moderator actions that name a person. */
 export type ModeratorAction = 'admit' | 'refuse' | 'mute' | 'remove' | 'hand-over';

@@ -13,7 +13,7 @@ export interface ViewerSnapshot {
   /** In modality units (Hounsfield for CT); null: the image's own window. */
   window: { center: number; width: number } | null;
   zoom: number;
-  /** Pan in image pixels from the centre. */
+  /** Pan of the camera in the viewport's world units (mm in the patient frame), as Cornerstone reports it. */
   pan: { x: number; y: number };
   annotations: Annotation[];
   /** Grows with every change; a mirror ignores snapshots older than the one it shows. */
@@ -81,6 +81,12 @@ export class ViewerState {
 
   addAnnotation(annotation: Annotation): void {
     this.update({ annotations: [...this.state.annotations.filter((a) => a.id !== annotation.id), structuredClone(annotation)] });
+  }
+
+  /** Every measurement at once, as the viewer's tools hold them; no change, no new revision. */
+  replaceAnnotations(annotations: Annotation[]): void {
+    if (JSON.stringify(annotations) === JSON.stringify(this.state.annotations)) return;
+    this.update({ annotations: structuredClone(annotations) });
   }
 
   removeAnnotation(id: string): void {

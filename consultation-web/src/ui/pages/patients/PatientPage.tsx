@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiProblem } from '../../../core/api/ApiProblem';
 import { can } from '../../../core/auth/access';
 import type { Patient } from '../../../core/types';
+import { ViewerState } from '../../../services/imaging/ViewerState';
 import { patientsService } from '../../../services/patients';
+import { ImagingViewer } from '../imaging/ImagingViewer';
 import { Link } from '../../components/Link';
 import { Notice, ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, usePlace, useService, useUser } from '../../platform';
@@ -21,6 +23,7 @@ export function PatientPage({ params }: PageProps) {
   const [saved, setSaved] = useState(false);
   const [conflict, setConflict] = useState(false);
   const patient = loaded.data;
+  const viewer = useMemo(() => new ViewerState(), [id]);
 
   const reload = () => {
     setConflict(false);
@@ -62,6 +65,7 @@ export function PatientPage({ params }: PageProps) {
           ) : (
             <Demographics patient={patient} onEdit={() => { setSaved(false); setEditing(true); }} />
           )}
+          <ImagingViewer patientId={patient.id} state={viewer} />
           <PatientRecord patientId={patient.id} />
         </>
       )}

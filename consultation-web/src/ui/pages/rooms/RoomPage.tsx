@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ApiProblem } from '../../../core/api/ApiProblem';
 import { roomsService } from '../../../services/rooms';
 import { RoomCall } from '../../../webrtc/RoomCall';
+import { SharedViewing } from '../../../webrtc/SharedViewing';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
@@ -22,6 +23,7 @@ function Room({ sessionId, local }: { sessionId: string; local: MediaStream }) {
     ticket: (knock) => rooms.ticket(sessionId, knock),
     socketUrl: (path) => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}${path}`,
   }, user?.id ?? '', local), [sessionId, local]);
+  const shared = useMemo(() => new SharedViewing(call), [call]);
   const state = useSyncExternalStore((notify) => call.events.subscribe('changed', notify), () => call.current);
   const [refusal, setRefusal] = useState<unknown>(null);
 
@@ -47,5 +49,5 @@ function Room({ sessionId, local }: { sessionId: string; local: MediaStream }) {
       </section>
     );
   }
-  return <RoomView sessionId={sessionId} call={call} state={state} local={local} />;
+  return <RoomView sessionId={sessionId} call={call} state={state} local={local} shared={shared} />;
 }

@@ -7,8 +7,13 @@ import { JitsiFrame } from './JitsiFrame';
 import { RecordButton } from './RecordButton';
 import { LiveFlagsToggle, TileFlags, useLiveFlags } from './LiveFlags';
 
+import { SharedImaging } from './SharedImaging';
+import type { SharedViewing } from '../../../webrtc/SharedViewing';
+
 /** The room once entered: video tiles, controls, people (with moderation), waiting room and chat. */
-export function RoomView({ sessionId, call, state, local }: { sessionId: string; call: RoomCall; state: RoomState; local: MediaStream }) {
+export function RoomView({ sessionId, call, state, local, shared }: {
+  sessionId: string; call: RoomCall; state: RoomState; local: MediaStream; shared?: SharedViewing;
+}) {
   const { t, lookup } = useI18n();
   const moderator = state.moderatorUserId === state.selfId;
   const others = state.participants.filter((p) => p.userId !== state.selfId);
@@ -49,6 +54,7 @@ export function RoomView({ sessionId, call, state, local }: { sessionId: string;
           <Controls call={call} state={state} moderator={moderator} />
           {moderator && state.media === 'mesh' && <RecordButton sessionId={sessionId} call={call} state={state} local={local} />}
           <LiveFlagsToggle live={lesions.live} state={lesions.state} selfId={state.selfId} />
+          {shared && <SharedImaging shared={shared} room={state} />}
         </div>
         <aside className="side">
           <People state={state} moderator={moderator} call={call} />

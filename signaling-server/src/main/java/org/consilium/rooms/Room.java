@@ -43,6 +43,7 @@ final class Room {
   private final List<ChatLine> chat;
   private final Moderation moderation = new Moderation(this);
   final LiveLesionFlags live = new LiveLesionFlags(this);
+  private final SharedView sharedView = new SharedView(this);
   RoomMembers members;
   String moderatorUserId;
   boolean recording;
@@ -99,6 +100,8 @@ final class Room {
       chat(from, c.text());
     } else if (m instanceof SignalMessage.EndoscopyStream e) {
       live.stream(from, e.on());
+    } else if (m instanceof SignalMessage.View || m instanceof SignalMessage.ControlRequest || m instanceof SignalMessage.ControlGrant) {
+      sharedView.handle(from, m);
     } else {
       moderation.handle(from, m);
     }
@@ -228,6 +231,7 @@ final class Room {
         .put("moderatorUserId", moderatorUserId).put("media", service.usesJitsi(members) ? "jitsi" : "mesh")
         .put("participants", people).put("chat", lines).put("recording", recording)
         .put("endoscopyStreams", new JsonArray(List.copyOf(live.streaming())));
+    sharedView.describe(w);
     if (isModerator(to)) w.put("waiting", Signals.waitingRoom(waiting.values()).getJsonArray("waiting"));
     return w;
   }

@@ -23,6 +23,7 @@ import org.consilium.rooms.SignalMessage.RaiseHand;
 import org.consilium.rooms.SignalMessage.Recording;
 import org.consilium.rooms.SignalMessage.Refuse;
 import org.consilium.rooms.SignalMessage.Remove;
+import org.consilium.rooms.SignalMessage.View;
 
 /**
  * Parses one WebSocket text message into a {@link SignalMessage}: strict JSON (one object, no duplicate keys),
@@ -43,7 +44,9 @@ final class SignalCodec {
       Map.entry(Admit.class, "admit"), Map.entry(Refuse.class, "refuse"), Map.entry(Mute.class, "mute"),
       Map.entry(Remove.class, "remove"), Map.entry(HandOver.class, "hand-over"), Map.entry(End.class, "end"),
       Map.entry(Recording.class, "recording"),
-      Map.entry(SignalMessage.EndoscopyStream.class, "endoscopy-stream"));
+      Map.entry(SignalMessage.EndoscopyStream.class, "endoscopy-stream"),
+      Map.entry(View.class, "view"), Map.entry(SignalMessage.ControlRequest.class, "control-request"),
+      Map.entry(SignalMessage.ControlGrant.class, "control-grant"));
 
   private final int maxBytes;
 
@@ -157,6 +160,20 @@ final class SignalCodec {
       case "endoscopy-stream" -> {
         in = JsonInput.of(body, "type", "on");
         message = new SignalMessage.EndoscopyStream(flag(in, "on"));
+      }
+      case "view" -> {
+        in = JsonInput.of(body, "type", "state", "sentAt");
+        JsonObject state = SharedView.readState(in.object("state", true, SharedView.STATE_FIELDS));
+        Double sentAt = SharedView.number(in, "sentAt", 0, 1e15);
+        message = new View(state, sentAt == null ? 0 : sentAt);
+      }
+      case "control-request" -> {
+        in = JsonInput.of(body, "type");
+        message = new SignalMessage.ControlRequest();
+      }
+      case "control-grant" -> {
+        in = JsonInput.of(body, USER_FIELDS);
+        message = new SignalMessage.ControlGrant(in.text("userId", 1, MAX_ID, true));
       }
       default -> throw new Rejected(ErrorCode.ROOM_MESSAGE_INVALID, type, "Unknown message type '" + abbreviate(type) + "'");
     }

@@ -69,4 +69,17 @@ sealed interface SignalMessage {
   /** Endoscopist or specialist: my camera is (no longer) the endoscopy stream; its frames come as binary messages. */
   record EndoscopyStream(boolean on) implements SignalMessage {
   }
+
+  // Shared viewing (SharedView): the presenter's viewer state, asking for and handing over control.
+
+  /** Presenter: what their viewer shows now ({@code state} checked by {@link SharedView#readState}). */
+  record View(JsonObject state, double sentAt) implements SignalMessage {
+  }
+
+  record ControlRequest() implements SignalMessage {
+  }
+
+  /** Moderator or presenter: let this participant present. */
+  record ControlGrant(String userId) implements SignalMessage {
+  }
 }

@@ -1,0 +1,100 @@
+// Shared viewing in a consultation room, in real Chromium: the presenter scrolls a CT stack and changes the
+// window, the other participant's viewer shows the same image; control passes on request; a rejoining
+// participant lands on the current image. The CT stack is synthesized from pydicom's CT_small.dcm (support/imaging.mjs).
+import assert from 'node:assert/strict';
+import { afterEach, before, describe, it } from 'node:test';
+import { LoginPage } from './pages/LoginPage.mjs';
+import { DOCTOR } from './support/clinic.mjs';
+import { enterRoom, sessionWithCt, showsImage, SPECIALIST } from './support/sharedViewing.mjs';
+import { withClinic } from './support/suite.mjs';
+
+const SLICES = 6;
+const opened = [];
+
+describe('shared viewer in the room', () => {
+  const ctx = withClinic({ fakeMedia: true });
+  let session;
+  before(async () => { session = await ctx.server.explain(() => sessionWithCt(ctx, SLICES)); });
+  afterEach(async () => { for (const o of opened.splice(0)) await o.context.close().catch(() => undefined); });
+
+  const enter = async (person) => {
+    const s = await enterRoom(ctx, person, session.sessionId);
+    opened.push(s);
+    return s;
+  };
+
+  it('the follower sees the presenter\'s image and window; control is handed over; a rejoiner lands on the current image', async () => {
+    const presenter = await enter(SPECIALIST);
+    const follower = await enter(DOCTOR);
+    await presenter.page.locator('.shared-viewer[data-presenting]').waitFor();
+    await presenter.page.locator(`.shared-viewer .viewport[data-image-count="${SLICES}"]`).waitFor();
+    await showsImage(follower, 0);
+    assert.equal(await follower.page.locator('.shared-viewer[data-presenting]').count(), 0, 'the doctor follows');
+    const before = await follower.viewport.screenshot();
+
+    await presenter.viewport.focus();
+    for (let i = 0; i < 3; i++) await presenter.viewport.press('ArrowDown');
+    await presenter.shared.locator('button[data-preset="lung"]').click();
+    const shown = await showsImage(presenter, 3, '[data-window-center="-600"]');
+    assert.equal(shown, session.ct.instances[3], 'the presenter is on the 4th slice');
+    assert.equal(await showsImage(follower, 3, '[data-window-center="-600"][data-window-width="1500"]'), shown);
+    const after = await follower.viewport.screenshot();
+    assert.notDeepEqual(after, before, 'the follower\'s canvas changed with the image and window');
+
+    await follower.shared.getByRole('button', { name: 'Xin điều khiển' }).click();
+    await presenter.shared.locator(`[data-control-request="${ctx.clinic.doctor.user.id}"]`).getByRole('button', { name: 'Giao điều khiển' }).click();
+    await follower.page.locator('.shared-viewer[data-presenting]').waitFor();
+    await presenter.page.locator(`.shared-viewer[data-presenter="${ctx.clinic.doctor.user.id}"]`).waitFor();
+    await follower.viewport.focus();
+    await follower.viewport.press('End');
+    assert.equal(await showsImage(presenter, SLICES - 1), session.ct.instances[SLICES - 1], 'the specialist now follows the doctor');
+
+    await presenter.page.reload();
+    await presenter.room.join();
+    await presenter.room.joined();
+    assert.equal(await showsImage(presenter, SLICES - 1), session.ct.instances[SLICES - 1], 'the rejoiner lands on the current image');
+    for (const p of [presenter, follower]) assert.deepEqual(p.errors, []);
+  });
+
+  it('in the patient page the doctor sees the study, its series thumbnail, and scrolls, windows and measures the stack', async () => {
+    const doctor = await ctx.browser.newPage(ctx.server.url);
+    opened.push(doctor);
+    const { page } = doctor;
+    const login = await new LoginPage(page).open();
+    await login.logIn(DOCTOR.username, DOCTOR.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`/patients/${ctx.clinic.patients.an.id}`);
+    await page.getByRole('heading', { name: 'Hình ảnh' }).waitFor();
+    await page.locator(`[data-study-uid="${session.ct.study}"]`).waitFor();
+    const thumb = page.locator(`button[data-series-uid="${session.ct.series}"] img`);
+    await thumb.waitFor();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumb.elementHandle());
+    const viewport = page.locator('.stack-viewer .viewport');
+    await page.locator(`.stack-viewer .viewport[data-image-count="${SLICES}"][data-image-index="0"]`).waitFor();
+    assert.match(await viewport.getAttribute('data-rendering'), /^(webgl|cpu)$/);
+
+    await viewport.scrollIntoViewIfNeeded();
+    let box = await viewport.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 120);
+    await page.mouse.wheel(0, 120);
+    await page.locator('.stack-viewer .viewport:not([data-image-index="0"])').waitFor()
+      .catch(async (e) => { throw new Error(`${e.message}; slider ${await page.locator('.stack-slider').textContent()}`); });
+    await page.locator('.stack-viewer input[type="range"]').fill('4');
+    await page.locator('.stack-viewer .viewport[data-image-index="4"]').waitFor();
+    await page.locator('button[data-preset="bone"]').click();
+    await page.locator('.stack-viewer .viewport[data-window-center="400"][data-window-width="1800"]').waitFor();
+
+    await page.getByRole('button', { name: 'Đo chiều dài' }).click();
+    await viewport.scrollIntoViewIfNeeded();
+    box = await viewport.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
+    await page.mouse.up();
+    await page.locator('.stack-viewer .viewport[data-measurements="1"]').waitFor().catch(async (e) => {
+      throw new Error(`${e.message}; svg ${await viewport.evaluate((el) => el.querySelector('svg')?.innerHTML.slice(0, 300))}; pressed ${await page.locator('.toolbar button[aria-pressed="true"]').allTextContents()}`);
+    });
+    assert.deepEqual(doctor.errors, []);
+  });
+});

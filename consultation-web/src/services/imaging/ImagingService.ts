@@ -1,0 +1,98 @@
+import type { ApiClient } from '../../core/api/ApiClient';
+
+/** A DICOM JSON dataset (PS3.18 F.2): tag → {vr, Value}. */
+export type DicomJson = Record<string, { vr: string; Value?: unknown[] }>;
+
+export interface Study {
+  studyInstanceUid: string;
+  date: string | null;
+  description: string | null;
+  modalities: string[];
+}
+
+export interface Series {
+  seriesInstanceUid: string;
+  modality: string | null;
+  description: string | null;
+  number: number | null;
+  /** The series' first instance, for its thumbnail. */
+  firstInstanceUid: string | null;
+}
+
+/** One image of a stack: an instance, or one frame of a multi-frame instance (an endoscopy video, say). */
+export interface StackImage {
+  sopInstanceUid: string;
+  frame: number;
+}
+
+export function value<T = string>(d: DicomJson, tag: string): T | null {
+  const v = d[tag]?.Value?.[0];
+  return v === undefined ? null : (v as T);
+}
+
+/**
+ * The patient's images, through our own DICOMweb (QIDO-RS, WADO-RS) with the user's bearer token: the server
+ * checks the care relationship and audits every read, exactly as for any other client.
+ */
+export class ImagingService {
+  constructor(private readonly api: ApiClient, private readonly token: () => Promise<string | null>) {}
+
+  base(patientId: string): string {
+    return `/api/patients/${encodeURIComponent(patientId)}/dicomweb`;
+  }
+
+  async studies(patientId: string, signal?: AbortSignal): Promise<Study[]> {
+    const { body } = await this.api.get<DicomJson[]>(`${this.base(patientId)}/studies`, { signal });
+    return (body ?? []).map((d) => ({
+      studyInstanceUid: value(d, '0020000D') ?? '',
+      date: value(d, '00080020'),
+      description: value(d, '00081030'),
+      modalities: (d['00080061']?.Value as string[] | undefined) ?? [],
+    }));
+  }
+
+  async series(patientId: string, study: string, signal?: AbortSignal): Promise<Series[]> {
+    const path = `${this.base(patientId)}/studies/${study}`;
+    const [series, instances] = await Promise.all([
+      this.api.get<DicomJson[]>(`${path}/series`, { signal }),
+      this.api.get<DicomJson[]>(`${path}/instances`, { signal }),
+    ]);
+    return (series.body ?? []).map((d) => {
+      const uid = value(d, '0020000E') ?? '';
+      const first = sortInstances((instances.body ?? []).filter((i) => value(i, '0020000E') === uid))[0];
+      return { seriesInstanceUid: uid, modality: value(d, '00080060'), description: value(d, '0008103E'),
+        number: value<number>(d, '00200011'), firstInstanceUid: first ? value(first, '00080018') : null };
+    }).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  }
+
+  /** A series' metadata (WADO-RS), one dataset per instance, in stack order (instance number). */
+  async metadata(patientId: string, study: string, series: string, signal?: AbortSignal): Promise<DicomJson[]> {
+    const { body } = await this.api.get<DicomJson[]>(`${this.base(patientId)}/studies/${study}/series/${series}/metadata`, { signal });
+    return sortInstances(body ?? []);
+  }
+
+  /** A rendered JPEG of an instance (WADO-RS rendered), as an object URL the caller revokes. */
+  async thumbnail(patientId: string, study: string, series: string, instance: string, signal?: AbortSignal): Promise<string> {
+    const blob = await this.api.blob(`${this.base(patientId)}/studies/${study}/series/${series}/instances/${instance}/rendered`,
+      { query: { accept: 'image/jpeg' }, signal });
+    return URL.createObjectURL(blob);
+  }
+
+  /** The bearer token for the image loader's own requests (frames). */
+  accessToken(): Promise<string | null> {
+    return this.token();
+  }
+}
+
+export function sortInstances(list: DicomJson[]): DicomJson[] {
+  return [...list].sort((a, b) => (value<number>(a, '00200013') ?? 0) - (value<number>(b, '00200013') ?? 0));
+}
+
+/** Every image of a series in order: each instance, each of its frames. */
+export function stackOf(metadata: DicomJson[]): StackImage[] {
+  return metadata.flatMap((d) => {
+    const frames = Math.max(1, Number(value(d, '00280008') ?? 1));
+    const uid = value(d, '00080018') ?? '';
+    return Array.from({ length: frames }, (_, i) => ({ sopInstanceUid: uid, frame: i + 1 }));
+  });
+}

@@ -1,0 +1,9 @@
+import type { ServiceModule } from '../../core/ServiceRegistry';
+import { ImagingService } from './ImagingService';
+
+export { ImagingService };
+export type { DicomJson, Series, StackImage, Study } from './ImagingService';
+export const imagingService: ServiceModule<ImagingService> = {
+  name: 'imaging',
+  create: ({ api, session }) => new ImagingService(api, () => session.accessToken()),
+};

@@ -1,0 +1,146 @@
+package org.consilium.rooms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.consilium.access.Role;
+import org.consilium.http.ErrorCode;
+import org.consilium.testdata.Staff;
+import org.consilium.testing.TestServer;
+import org.consilium.testing.TestSessionRoster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Shared viewing over real WebSockets: only the presenter moves the view, control is granted, late joiners catch up. */
+class RoomSharedViewTest {
+
+  private static final TestSessionRoster sessions = new TestSessionRoster();
+  private static final String STUDY = "1.2.826.0.1.3680043.8.498.1";
+  private static final String SERIES = "1.2.826.0.1.3680043.8.498.1.2";
+  private static TestServer server;
+  private static Staff moderator;
+  private static Staff doctor;
+  private static Staff endoscopist;
+  private String session;
+  private String patient;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.create().withRoomRoster(sessions).start();
+    moderator = Staff.in(server, server.testHospitalId(), Role.SPECIALIST);
+    doctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
+    endoscopist = Staff.in(server, server.testHospitalId(), Role.ENDOSCOPIST);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void schedule() {
+    patient = UUID.randomUUID().toString();
+    session = sessions.schedule(moderator.userId(), List.of(doctor.userId(), endoscopist.userId()), patient);
+  }
+
+  @Test
+  @DisplayName("the moderator presents; a participant's view is refused; the others follow; a late joiner lands on the current image")
+  void presenterLeads() {
+    try (RoomClient mod = RoomClient.enter(server, moderator.api(), session, false);
+         RoomClient doc = RoomClient.enter(server, doctor.api(), session, false)) {
+      JsonObject welcome = mod.join().next("welcome");
+      assertEquals(moderator.userId(), welcome.getString("presenterUserId"), "the moderator presents first");
+      assertEquals(null, welcome.getValue("view"));
+      doc.join().next("welcome");
+
+      doc.send(view(patient, 3, 1));
+      doc.error(ErrorCode.ROOM_NOT_ALLOWED.code());
+      mod.send(view(patient, 7, 2).put("sentAt", 1_765_000_000_123.5));
+      JsonObject seen = doc.next("view");
+      assertEquals(moderator.userId(), seen.getString("presenterUserId"));
+      assertEquals(7, seen.getJsonObject("state").getInteger("imageIndex"));
+      assertEquals(1_765_000_000_123.5, seen.getDouble("sentAt"));
+      assertTrue(mod.pending().stream().noneMatch(m -> "view".equals(m.getString("type"))), "the presenter gets no echo");
+
+      try (RoomClient late = RoomClient.enter(server, endoscopist.api(), session, false)) {
+        JsonObject lateWelcome = late.join().next("welcome");
+        assertEquals(moderator.userId(), lateWelcome.getString("presenterUserId"));
+        JsonObject state = lateWelcome.getJsonObject("view").getJsonObject("state");
+        assertEquals(7, state.getInteger("imageIndex"));
+        assertEquals(SERIES, state.getString("seriesInstanceUid"));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("view states are typed and bounded, and only name the session's patient")
+  void stateChecked() {
+    try (RoomClient mod = RoomClient.enter(server, moderator.api(), session, false)) {
+      mod.join().next("welcome");
+      mod.send(view(UUID.randomUUID().toString(), 1, 1));
+      assertTrue(mod.error(ErrorCode.ROOM_NOT_ALLOWED.code()).getString("detail").contains("patient"));
+      JsonObject bad = view(patient, 1, 1);
+      bad.getJsonObject("state").put("imageIndex", -1).put("zoom", 1e9).put("studyInstanceUid", "<script>")
+          .put("annotations", new JsonArray().add(new JsonObject().put("id", "a").put("kind", "circle")
+              .put("imageIndex", 0).put("points", new JsonArray())));
+      String detail = mod.send(bad).error(ErrorCode.ROOM_MESSAGE_INVALID.code()).getString("detail");
+      for (String field : List.of("/state/imageIndex", "/state/zoom", "/state/studyInstanceUid", "/state/annotations")) {
+        assertTrue(detail.contains(field), () -> field + " not named in: " + detail);
+      }
+      mod.send(view(patient, 1, 1).put("extra", true)).error(ErrorCode.ROOM_MESSAGE_INVALID.code());
+    }
+  }
+
+  @Test
+  @DisplayName("a participant asks for control, only the moderator (or presenter) grants it, and then the new presenter leads")
+  void controlHandedOver() {
+    try (RoomClient mod = RoomClient.enter(server, moderator.api(), session, false);
+         RoomClient doc = RoomClient.enter(server, doctor.api(), session, false);
+         RoomClient endo = RoomClient.enter(server, endoscopist.api(), session, false)) {
+      mod.join().next("welcome");
+      doc.join().next("welcome");
+      endo.join().next("welcome");
+      doc.send(new JsonObject().put("type", "control-request"));
+      assertEquals(doctor.userId(), mod.next("control-requested").getString("userId"));
+      endo.send(grant(doctor.userId()));
+      endo.error(ErrorCode.ROOM_NOT_ALLOWED.code());
+      mod.send(grant("nobody"));
+      mod.error(ErrorCode.ROOM_PEER_ABSENT.code());
+      mod.send(grant(doctor.userId()));
+      JsonObject presenter = endo.next("presenter");
+      assertEquals(doctor.userId(), presenter.getString("userId"));
+      assertEquals(moderator.userId(), presenter.getString("by"));
+      doc.next("presenter");
+      mod.next("presenter");
+
+      mod.send(view(patient, 2, 5));
+      mod.error(ErrorCode.ROOM_NOT_ALLOWED.code());
+      doc.send(view(patient, 4, 6));
+      assertEquals(4, mod.next("view").getJsonObject("state").getInteger("imageIndex"), "the former presenter follows");
+      assertEquals(doctor.userId(), endo.next("view").getString("presenterUserId"));
+      doc.send(grant(endoscopist.userId()));
+      assertEquals(endoscopist.userId(), mod.next("presenter").getString("userId"), "a presenter may hand over");
+    }
+  }
+
+  private static JsonObject grant(String userId) {
+    return new JsonObject().put("type", "control-grant").put("userId", userId);
+  }
+
+  private static JsonObject view(String patientId, int imageIndex, int revision) {
+    JsonObject state = new JsonObject().put("patientId", patientId).put("studyInstanceUid", STUDY).put("seriesInstanceUid", SERIES)
+        .put("imageIndex", imageIndex).put("window", new JsonObject().put("center", -600).put("width", 1500)).put("zoom", 1.5)
+        .put("pan", new JsonObject().put("x", 0).put("y", -12.5))
+        .put("annotations", new JsonArray().add(new JsonObject().put("id", "m1").put("kind", "length").put("imageIndex", imageIndex)
+            .put("points", new JsonArray().add(new JsonObject().put("x", 1).put("y", 2)).add(new JsonObject().put("x", 30.5).put("y", 40)))))
+        .put("revision", revision);
+    return new JsonObject().put("type", "view").put("state", state).put("sentAt", (double) System.currentTimeMillis());
+  }
+}
