@@ -134,12 +134,11 @@ export class RoomCall {
     ws.onmessage = (e) => {
       const m = JSON.parse(String(e.data)) as ServerMessage;
       this.receive(m);
-      this.messages.publish('message', m);
     };
     ws.onclose = (e) => this.closed(ws, e.code, e.reason);
   }
 
-  /** Sends a message of a feature riding on the room (shared viewing); dropped unless joined. */
+  /** Sends a message of a feature riding on the room (shared viewing, live lesion flags); dropped unless joined. */
   signal(message: { type: string; [field: string]: unknown }): void {
     this.send(message);
   }
@@ -299,11 +298,6 @@ export class RoomCall {
   private trackOn(kind: 'audio' | 'video'): boolean {
     const tracks = kind === 'audio' ? this.local.getAudioTracks() : this.local.getVideoTracks();
     return tracks.some((t) => t.enabled && t.readyState === 'live');
-  }
-
-  /** A message of a feature layered on the room (live lesion flags); sent only while joined. */
-  signal(message: object): void {
-    this.send(message);
   }
 
   /** A binary message (a live endoscopy frame); false when it could not be sent now. */
