@@ -36,14 +36,14 @@ class EmrDeliveryTest {
       for (int i = 1; i <= 3; i++) assertTrue(signed(server, "rpt-" + i, 1).getBoolean("created"));
       assertFalse(signed(server, "rpt-1", 1).getBoolean("created"), "the same signing announced again is one entry");
       assertTrue(signed(server, "rpt-1", 2).getBoolean("created"), "an amendment is a new entry");
-      awaitTrue(() -> emr.received().size() >= 8, "several failed attempts");
+      StandInEmr.awaitTrue(() -> emr.received().size() >= 8, "several failed attempts");
       JsonArray waiting = outbox(server, "pending");
       assertEquals(4, waiting.size(), waiting::encode);
       assertTrue(waiting.getJsonObject(0).getString("lastError").contains("database unavailable"), waiting::encode);
 
       emr.goDown();
       int before = emr.received().size();
-      awaitTrue(() -> outbox(server, "pending").stream().map(JsonObject.class::cast)
+      StandInEmr.awaitTrue(() -> outbox(server, "pending").stream().map(JsonObject.class::cast)
           .allMatch(e -> e.getString("lastError").startsWith("no answer")), "attempts against the closed port");
       assertTrue(signed(server, "rpt-4", 1).getBoolean("created"));
       server.restart();
@@ -53,9 +53,9 @@ class EmrDeliveryTest {
       emr.stallFor(2500);
       emr.mode(StandInEmr.Mode.STORE_THEN_STALL);
       emr.start();
-      awaitTrue(() -> emr.created().size() >= 1, "the EMR stored a Bundle whose answer comes too late");
+      StandInEmr.awaitTrue(() -> emr.created().size() >= 1, "the EMR stored a Bundle whose answer comes too late");
       emr.mode(StandInEmr.Mode.ACCEPT);
-      awaitTrue(() -> outbox(server, "delivered").size() == 5, "all delivered");
+      StandInEmr.awaitTrue(() -> outbox(server, "delivered").size() == 5, "all delivered");
 
       assertEquals(java.util.Set.of("rpt-1/v1", "rpt-1/v2", "rpt-2/v1", "rpt-3/v1", "rpt-4/v1"), emr.created());
       Thread.sleep(600);
@@ -78,7 +78,7 @@ class EmrDeliveryTest {
     try (StandInEmr emr = new StandInEmr().start(); TestServer server = configured(emr).start()) {
       emr.mode(StandInEmr.Mode.REFUSE);
       signed(server, "rpt-9", 1);
-      awaitTrue(() -> outbox(server, "rejected").size() == 1, "flagged as rejected");
+      StandInEmr.awaitTrue(() -> outbox(server, "rejected").size() == 1, "flagged as rejected");
       JsonObject rejected = outbox(server, "rejected").getJsonObject(0);
       assertEquals(400, rejected.getInteger("lastStatus"));
       assertTrue(rejected.getString("lastError").contains("Patient.identifier system is not known"), rejected::encode);
@@ -94,7 +94,7 @@ class EmrDeliveryTest {
       emr.mode(StandInEmr.Mode.ACCEPT);
       ApiClient.Response retried = server.admin().post("/api/emr/outbox/rpt-9-v1/retry", new JsonObject());
       assertEquals(200, retried.status(), retried::toString);
-      awaitTrue(() -> outbox(server, "delivered").size() == 1, "delivered after the retry");
+      StandInEmr.awaitTrue(() -> outbox(server, "delivered").size() == 1, "delivered after the retry");
       assertEquals(java.util.Set.of("rpt-9/v1"), emr.created());
       Problems.assertProblem(server.admin().post("/api/emr/outbox/rpt-9-v1/retry", new JsonObject()), ErrorCode.EMR_DELIVERY_NOT_RETRYABLE);
       assertTrue(server.audit().events().stream().anyMatch(e -> e.resourceType().equals("emr-delivery") && e.action().name().equals("UPDATE")
@@ -161,18 +161,5 @@ class EmrDeliveryTest {
     ApiClient.Response r = server.admin().get("/api/emr/outbox" + (state == null ? "" : "?state=" + state));
     assertEquals(200, r.status(), r::toString);
     return r.json().getJsonArray("items");
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -32,13 +32,15 @@ final class StandInEmr implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private volatile Mode mode = Mode.ACCEPT;
+  private volatile String lastBody;
   private volatile long stallMillis;
   private HttpServer server;
   private int port;
 
   StandInEmr start() {
     server = TestServer.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      String identifier = new JsonObject(body.toString()).getJsonObject("identifier").getString("value");
+      lastBody = body.toString();
+      String identifier = new JsonObject(lastBody).getJsonObject("identifier").getString("value");
       Mode now = mode;
       int status = switch (now) {
         case FAIL -> 500;
@@ -85,9 +87,28 @@ final class StandInEmr implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** The last Bundle that arrived, as sent. */
+  String lastBody() {
+    return lastBody;
+  }
+
   /** Bundles kept, by identifier: each one once, however often it was sent. */
   Set<String> created() {
     return Set.copyOf(created);
+  }
+
+  /** Waits (up to a minute) until {@code condition} holds: deliveries are retried in the background. */
+  static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Override
