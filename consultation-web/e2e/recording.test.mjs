@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { afterEach, before, describe, it } from 'node:test';
-import { LoginPage } from './pages/LoginPage.mjs';
-import { RoomPage, WATCH_CONNECTIONS } from './pages/RoomPage.mjs';
+import { WATCH_CONNECTIONS } from './pages/RoomPage.mjs';
 import { ApiUser } from './support/api.mjs';
 import { DOCTOR } from './support/clinic.mjs';
+import { enterRoom, openEmergency } from './support/emergency.mjs';
 import { withClinic } from './support/suite.mjs';
 
 const SPECIALIST = { username: 'bs.giang', password: 'Bac-si-Giang-2025!', displayName: 'TS. Vũ Thị Giang', role: 'specialist' };
@@ -17,29 +17,16 @@ async function emergencySession(ctx) {
   const central = await admin.post('/api/hospitals', { code: 'BVCR', name: 'Bệnh viện Chợ Rẫy', level: 'central', province: 'TP. Hồ Chí Minh' });
   await admin.post('/api/users', { ...SPECIALIST, email: `${SPECIALIST.username}@benhvien.example.vn`, hospitalId: central.id });
   const specialist = await ApiUser.login(ctx.server.url, SPECIALIST.username, SPECIALIST.password);
-  const created = await doctor.post('/api/consultations', {
-    patientId: patients.an.id, targetHospitalId: central.id, urgency: 'emergency', specialty: 'Thần kinh',
-    reason: 'Đột quỵ cấp', clinicalSummary: 'Liệt nửa người phải, giờ thứ 2', question: 'Chỉ định tiêu sợi huyết?',
+  const sessionId = await openEmergency(doctor, specialist, patients.an.id, central.id, {
+    specialty: 'Thần kinh', reason: 'Đột quỵ cấp', clinicalSummary: 'Liệt nửa người phải, giờ thứ 2', question: 'Chỉ định tiêu sợi huyết?',
   });
-  const submitted = await doctor.post(`/api/consultations/${created.id}/transitions`, { to: 'submitted', version: created.version });
-  const accepted = await specialist.post(`/api/consultations/${created.id}/transitions`, { to: 'accepted', version: submitted.version });
-  return { sessionId: accepted.immediateSessionId, specialist };
+  return { sessionId, specialist };
 }
 
 const opened = [];
 
-async function enterJoined(ctx, person, sessionId) {
-  const session = await ctx.browser.newPage(ctx.server.url);
-  await session.context.addInitScript(WATCH_CONNECTIONS);
-  opened.push(session);
-  const login = await new LoginPage(session.page).open();
-  await login.logIn(person.username, person.password);
-  await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  session.room = new RoomPage(session.page);
-  await session.room.open(sessionId);
-  await session.room.join();
-  await session.room.joined();
-  return session;
+function enterJoined(ctx, person, sessionId) {
+  return enterRoom(ctx.browser, ctx.server.url, person, sessionId, opened, WATCH_CONNECTIONS);
 }
 
 describe('recording a consultation', () => {

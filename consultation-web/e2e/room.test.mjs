@@ -8,6 +8,7 @@ import { RoomPage, WATCH_CONNECTIONS } from './pages/RoomPage.mjs';
 import { ApiUser } from './support/api.mjs';
 import { DOCTOR } from './support/clinic.mjs';
 import { startCoturn } from './support/coturn.mjs';
+import { openEmergency } from './support/emergency.mjs';
 import { withClinic } from './support/suite.mjs';
 
 const SPECIALIST = { username: 'bs.cuong', password: 'Bac-si-Cuong-2025!', displayName: 'PGS. Lê Văn Cường', role: 'specialist' };
@@ -23,13 +24,9 @@ async function setUpSession(ctx) {
     await admin.post('/api/users', { ...person, email: `${person.username}@benhvien.example.vn`, hospitalId });
   }
   const specialist = await ApiUser.login(ctx.server.url, SPECIALIST.username, SPECIALIST.password);
-  const created = await doctor.post('/api/consultations', {
-    patientId: patients.an.id, targetHospitalId: central.id, urgency: 'emergency', specialty: 'Tiêu hoá',
-    reason: 'Xuất huyết tiêu hoá trên', clinicalSummary: 'Nôn ra máu, mạch 110', question: 'Nội soi cầm máu cấp cứu?',
+  return openEmergency(doctor, specialist, patients.an.id, central.id, {
+    specialty: 'Tiêu hoá', reason: 'Xuất huyết tiêu hoá trên', clinicalSummary: 'Nôn ra máu, mạch 110', question: 'Nội soi cầm máu cấp cứu?',
   });
-  const submitted = await doctor.post(`/api/consultations/${created.id}/transitions`, { to: 'submitted', version: created.version });
-  const accepted = await specialist.post(`/api/consultations/${created.id}/transitions`, { to: 'accepted', version: submitted.version });
-  return accepted.immediateSessionId;
 }
 
 const opened = [];

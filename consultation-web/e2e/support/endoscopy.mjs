@@ -4,9 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LoginPage } from '../pages/LoginPage.mjs';
-import { RoomPage } from '../pages/RoomPage.mjs';
 import { ApiUser } from './api.mjs';
+import { enterRoom, openEmergency } from './emergency.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const ENDOSCOPIST = { username: 'bs.giang', password: 'Bac-si-Giang-2025!', displayName: 'BS. Đỗ Văn Giang', role: 'endoscopist' };
@@ -29,26 +28,11 @@ export async function endoscopySession(server, clinic) {
   }
   const endoscopist = await ApiUser.login(server.url, ENDOSCOPIST.username, ENDOSCOPIST.password);
   const specialist = await ApiUser.login(server.url, SPECIALIST.username, SPECIALIST.password);
-  const created = await endoscopist.post('/api/consultations', {
-    patientId: patients.an.id, targetHospitalId: central.id, urgency: 'emergency', specialty: 'Tiêu hoá',
-    reason: 'Polyp đại tràng', clinicalSummary: 'Nội soi đại tràng: tổn thương nghi ngờ', question: 'Có cần cắt polyp không?',
+  const sessionId = await openEmergency(endoscopist, specialist, patients.an.id, central.id, {
+    specialty: 'Tiêu hoá', reason: 'Polyp đại tràng', clinicalSummary: 'Nội soi đại tràng: tổn thương nghi ngờ', question: 'Có cần cắt polyp không?',
   });
-  const submitted = await endoscopist.post(`/api/consultations/${created.id}/transitions`, { to: 'submitted', version: created.version });
-  const accepted = await specialist.post(`/api/consultations/${created.id}/transitions`, { to: 'accepted', version: submitted.version });
-  return { sessionId: accepted.immediateSessionId, endoscopist, specialist };
+  return { sessionId, endoscopist, specialist };
 }
 
-/** Logs `person` in on a new page of `browser`, opens the room and joins; the page is added to `opened`. */
-export async function enterRoom(browser, baseUrl, person, sessionId, opened) {
-  const session = await browser.newPage(baseUrl);
-  opened.push(session);
-  const login = await new LoginPage(session.page).open();
-  await login.logIn(person.username, person.password);
-  await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  session.room = new RoomPage(session.page);
-  await session.room.open(sessionId);
-  await session.room.join();
-  await session.room.joined();
-  return session;
-}
+export { enterRoom };
 

@@ -1,8 +1,7 @@
 // What the shared-viewer test and the viewer benchmark share: a consultation session between the district doctor
 // and a specialist about a patient with a CT stack, and participants entering its room in Chromium.
-import { LoginPage } from '../pages/LoginPage.mjs';
-import { RoomPage } from '../pages/RoomPage.mjs';
 import { ApiUser } from './api.mjs';
+import { enterRoom as enterJoined, openEmergency } from './emergency.mjs';
 import { PATIENTS } from './clinic.mjs';
 import { ctStack, stow } from './imaging.mjs';
 
@@ -20,25 +19,15 @@ export async function sessionWithCt(ctx, slices) {
   const central = await admin.post('/api/hospitals', { code: 'BVBM', name: 'Bệnh viện Bạch Mai', level: 'central', province: 'Hà Nội' });
   await admin.post('/api/users', { ...SPECIALIST, email: 'bs.cuong@benhvien.example.vn', hospitalId: central.id });
   const specialist = await ApiUser.login(ctx.server.url, SPECIALIST.username, SPECIALIST.password);
-  const created = await doctor.post('/api/consultations', {
-    patientId: patients.an.id, targetHospitalId: central.id, urgency: 'emergency', specialty: 'Hô hấp',
-    reason: 'Khối mờ phổi phải', clinicalSummary: 'Ho ra máu 2 tuần', question: 'Cần sinh thiết?',
+  const sessionId = await openEmergency(doctor, specialist, patients.an.id, central.id, {
+    specialty: 'Hô hấp', reason: 'Khối mờ phổi phải', clinicalSummary: 'Ho ra máu 2 tuần', question: 'Cần sinh thiết?',
   });
-  const submitted = await doctor.post(`/api/consultations/${created.id}/transitions`, { to: 'submitted', version: created.version });
-  const accepted = await specialist.post(`/api/consultations/${created.id}/transitions`, { to: 'accepted', version: submitted.version });
-  return { sessionId: accepted.immediateSessionId, ct, specialist };
+  return { sessionId, ct, specialist };
 }
 
 /** A participant logged in and in the room, with its shared viewer. */
 export async function enterRoom(ctx, person, sessionId) {
-  const session = await ctx.browser.newPage(ctx.server.url);
-  const login = await new LoginPage(session.page).open();
-  await login.logIn(person.username, person.password);
-  await session.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  session.room = new RoomPage(session.page);
-  await session.room.open(sessionId);
-  await session.room.join();
-  await session.room.joined();
+  const session = await enterJoined(ctx.browser, ctx.server.url, person, sessionId);
   session.shared = session.page.locator('.shared-viewer');
   session.viewport = session.shared.locator('.viewport');
   return session;
