@@ -38,12 +38,15 @@ final class AttachmentRoutes {
   private final AttachmentFiles files;
   private final AuditTrail audit;
   private final long maxBytes;
+  /** Studies are attached by reference, not uploaded here. */
+  final StudyAttachments studies;
 
   AttachmentRoutes(RequestService requests, AttachmentFiles files, AuditTrail audit, long maxBytes) {
     this.requests = requests;
     this.files = files;
     this.audit = audit;
     this.maxBytes = maxBytes;
+    this.studies = new StudyAttachments(requests);
   }
 
   void mount(RouteTable api) {
@@ -51,6 +54,7 @@ final class AttachmentRoutes {
         .summary("Attach a document to a consultation request").handler(this::upload);
     api.route(GET, RequestRoutes.BASE + "/:requestId/attachments/:attachmentId").roles(Role.CLINICAL)
         .summary("Download a consultation attachment").handler(this::download);
+    studies.mount(api);
   }
 
   private void upload(RoutingContext ctx) {

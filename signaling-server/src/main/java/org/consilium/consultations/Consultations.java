@@ -86,6 +86,11 @@ public final class Consultations {
     return records;
   }
 
+  /** Where attached imaging studies are looked up (the imaging capability, which starts after this one). */
+  public void lookUpStudiesIn(PatientStudies imaging) {
+    attachmentRoutes.studies.lookUpIn(imaging);
+  }
+
   public void mount(RouteTable api) {
     requestRoutes.mount(api);
     sessionRoutes.mount(api);

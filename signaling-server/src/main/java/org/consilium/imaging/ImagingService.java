@@ -262,6 +262,11 @@ public final class ImagingService {
     return store.read(() -> index.instances(patient.id(), studyUid, seriesUid));
   }
 
+  /** One study's stored instances, by patient id (for another capability that checked access itself). */
+  public Future<List<StoredInstance>> studyInstances(String patientId, String studyUid) {
+    return store.read(() -> index.instances(patientId, studyUid, null));
+  }
+
   /** The stored Part 10 bytes. */
   public Future<byte[]> bytes(StoredInstance s) {
     return dicomWorkers.executeBlocking(() -> {

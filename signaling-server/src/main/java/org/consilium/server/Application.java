@@ -110,6 +110,7 @@ public final class Application {
           .compose(app -> ImagingService.start(vertx, ImagingConfig.from(settings), store, app.patients, app.audit)
               .map(imaging -> {
                 app.imaging = imaging;
+                app.consultations.lookUpStudiesIn((patientId, uid) -> imaging.studyInstances(patientId, uid).map(Application::study));
                 app.storedImageAnalysis = new StoredImageAnalysis(vertx, imaging, app.lesionFlags.service(), app.lesionFlags.detection(),
                     app.lesionFlags.config());
                 return app;
@@ -190,5 +191,16 @@ public final class Application {
   Future<Void> stop() {
     rooms.stop();
     return emrDelivery.stop().eventually(identity::stop).compose(v -> lesionFlags.detection().close()).eventually(imaging::stop);
+  }
+
+  /** What a consultation request shows of an attached study, from its stored instances (none: no such study). */
+  private static java.util.Optional<org.consilium.consultations.PatientStudies.Study> study(
+      java.util.List<org.consilium.imaging.StoredInstance> instances) {
+    if (instances.isEmpty()) return java.util.Optional.empty();
+    org.consilium.dicom.DicomInstance first = instances.get(0).dicom();
+    String modalities = String.join("/", instances.stream().map(i -> i.dicom().modality()).filter(m -> m != null && !m.isBlank())
+        .distinct().sorted().toList());
+    return java.util.Optional.of(new org.consilium.consultations.PatientStudies.Study(first.studyInstanceUid(), first.studyDate(),
+        modalities, first.studyDescription(), instances.size()));
   }
 }
