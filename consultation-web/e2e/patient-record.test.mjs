@@ -7,7 +7,8 @@ import { PatientForm } from './pages/PatientForm.mjs';
 import { PatientPage } from './pages/PatientPage.mjs';
 import { PatientSearchPage } from './pages/PatientSearchPage.mjs';
 import { TEXT } from './pages/text.mjs';
-import { DOCTOR } from './support/clinic.mjs';
+import { DOCTOR, PATIENTS } from './support/clinic.mjs';
+import { ctStack, stow } from './support/imaging.mjs';
 import { withClinic } from './support/suite.mjs';
 
 const vi = TEXT.vi;
@@ -113,6 +114,34 @@ describe('patient record', () => {
     await log.getByRole('row').filter({ hasText: vi.actionCreate }).filter({ hasText: vi.resourcePatient })
       .filter({ hasText: DOCTOR.username }).waitFor();
     await log.getByRole('row').filter({ hasText: vi.actionRead }).filter({ hasText: vi.resourcePatient }).first().waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+  it('attaches the patient\'s stored CT to a consultation request', async () => {
+    const hoa = ctx.clinic.patients.hoa;
+    const ct = ctStack(PATIENTS.hoa, 3);
+    try {
+      await stow(ctx.clinic.doctor, hoa.id, ct.files);
+    } finally {
+      ct.cleanup();
+    }
+    const request = await ctx.clinic.doctor.post('/api/consultations', {
+      patientId: hoa.id, urgency: 'urgent', specialty: 'Hô hấp', reason: 'Khối mờ phổi trái',
+      clinicalSummary: 'Ho khan 1 tháng', question: 'Có cần sinh thiết xuyên thành ngực?',
+    });
+    const { page, errors } = await signedInDoctor();
+    await page.goto(`/consultations/${request.id}`);
+    const picker = page.getByRole('form', { name: vi.attachStudy });
+    await picker.getByRole('combobox').selectOption(ct.study);
+    await picker.getByRole('button', { name: vi.attachStudy }).click();
+    const item = page.locator(`li[data-study="${ct.study}"]`);
+    await item.waitFor();
+    assert.match(await item.innerText(), /CT/);
+    assert.match(await item.innerText(), /3 ảnh/);
+    // Attached once: it leaves the picker.
+    await picker.getByText(vi.noOtherStudy).waitFor();
+    const saved = await ctx.clinic.doctor.get(`/api/consultations/${request.id}`);
+    assert.deepEqual(saved.attachments.filter((a) => a.kind === 'imaging_study').map((a) => a.reference), [ct.study]);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ export const TEXT = {
     camera: 'Camera', microphone: 'Micrô', waitingRoom: 'Bạn đang ở phòng chờ',
     recordConsultations: 'Các lần hội chẩn', recordAccessLog: 'Nhật ký truy cập hồ sơ', statusDraft: 'Bản nháp',
     actionCreate: 'Tạo mới', actionRead: 'Xem', resourcePatient: 'Hồ sơ người bệnh',
+    attachStudy: 'Đính kèm ca chụp', noOtherStudy: 'Không còn ca chụp nào khác đã lưu của bệnh nhân',
     record: 'Ghi hình', stopRecording: 'Dừng ghi hình', recordingOn: 'Đang ghi hình', recordingSaved: 'Đã lưu bản ghi',
     emrOutbox: 'Gửi EMR', emrOutboxHeading: 'Hàng đợi gửi bệnh án điện tử (EMR)',
   },

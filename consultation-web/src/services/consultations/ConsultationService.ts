@@ -38,7 +38,9 @@ export interface Attachment {
   fileName: string;
   contentType: string;
   size: number;
-  sha256: string;
+  sha256: string | null;
+  /** The Study Instance UID of an attached imaging study. */
+  reference?: string | null;
   addedAt: string;
 }
 
@@ -179,6 +181,11 @@ export class ConsultationService {
   async attach(requestId: string, kind: 'document' | 'lab_result', file: File): Promise<Attachment> {
     return (await this.api.post<Attachment>(`${REQUESTS}/${id(requestId)}/attachments`, file,
       { query: { kind, fileName: file.name }, contentType: file.type })).body;
+  }
+
+  /** Attaches one of the patient's stored imaging studies (by its Study Instance UID); the same study twice is one attachment. */
+  async attachStudy(requestId: string, studyInstanceUid: string): Promise<Attachment> {
+    return (await this.api.post<Attachment>(`${REQUESTS}/${id(requestId)}/studies`, { studyInstanceUid })).body;
   }
 
   attachment(requestId: string, attachmentId: string): Promise<Blob> {
