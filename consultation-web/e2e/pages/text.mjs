@@ -17,6 +17,7 @@ export const TEXT = {
     recordConsultations: 'Các lần hội chẩn', recordAccessLog: 'Nhật ký truy cập hồ sơ', statusDraft: 'Bản nháp',
     actionCreate: 'Tạo mới', actionRead: 'Xem', resourcePatient: 'Hồ sơ người bệnh',
     attachStudy: 'Đính kèm ca chụp', noOtherStudy: 'Không còn ca chụp nào khác đã lưu của bệnh nhân',
+    signReport: 'Ký số kết luận', signatureValid: 'Chữ ký số hợp lệ',
     record: 'Ghi hình', stopRecording: 'Dừng ghi hình', recordingOn: 'Đang ghi hình', recordingSaved: 'Đã lưu bản ghi',
     emrOutbox: 'Gửi EMR', emrOutboxHeading: 'Hàng đợi gửi bệnh án điện tử (EMR)',
   },

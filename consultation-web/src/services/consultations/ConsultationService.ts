@@ -32,6 +32,17 @@ export interface ConsultationRequest {
   attachments?: Attachment[];
 }
 
+/** One signed version of a consultation's report (Circular 46/2018: digital signature, verified on every read). */
+export interface SignedReport {
+  id: string;
+  version: number;
+  status: 'final' | 'amended';
+  signedBy: string;
+  signerName: string;
+  signedAt: string;
+  signature: { valid: boolean };
+}
+
 export interface Attachment {
   id: string;
   kind: 'document' | 'lab_result' | 'imaging_study';
@@ -181,6 +192,16 @@ export class ConsultationService {
   async attach(requestId: string, kind: 'document' | 'lab_result', file: File): Promise<Attachment> {
     return (await this.api.post<Attachment>(`${REQUESTS}/${id(requestId)}/attachments`, file,
       { query: { kind, fileName: file.name }, contentType: file.type })).body;
+  }
+
+  /** The signed versions of the request's report, each verified by the server as it is read. */
+  async reports(requestId: string, signal?: AbortSignal): Promise<SignedReport[]> {
+    return (await this.api.get<{ items: SignedReport[] }>(`${REQUESTS}/${id(requestId)}/reports`, { signal })).body.items;
+  }
+
+  /** The responsible specialist signs the conclusion (report and minutes PDF) with their key. */
+  async signReport(requestId: string): Promise<SignedReport> {
+    return (await this.api.post<SignedReport>(`${REQUESTS}/${id(requestId)}/reports`, undefined)).body;
   }
 
   /** Attaches one of the patient's stored imaging studies (by its Study Instance UID); the same study twice is one attachment. */

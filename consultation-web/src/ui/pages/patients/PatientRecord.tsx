@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { consultationsService, type ConsultationRequest } from '../../../services/consultations';
+import { consultationsService, type ConsultationRequest, type SignedReport } from '../../../services/consultations';
 import { patientsService } from '../../../services/patients';
 import { Link } from '../../components/Link';
 import { Pager } from '../../components/Pager';
@@ -61,7 +61,34 @@ function Conclusion({ requestId }: { requestId: string }) {
     <div className="conclusion" data-minutes-state={m.state}>
       <p>{m.conclusion || '—'}</p>
       <small>{t(m.state === 'signed' ? 'record.signedBy' : 'record.draftBy', { name: m.chairName, edition: m.edition })}</small>
+      {m.state === 'signed' && <ReportSignature requestId={requestId} />}
     </div>
+  );
+}
+
+/** The digital signature of the latest report version: valid or not, by whom, when; or the chair's button to sign. */
+function ReportSignature({ requestId }: { requestId: string }) {
+  const consultations = useService(consultationsService);
+  const { t, dateTime } = useI18n();
+  const reports = useLoad((signal) => consultations.reports(requestId, signal), requestId);
+  const [error, setError] = useState<unknown>(null);
+  if (reports.error) return <ProblemAlert error={reports.error} />;
+  if (!reports.data) return null;
+  const latest = reports.data.reduce<SignedReport | null>((a, r) => (a && a.version > r.version ? a : r), null);
+  if (!latest) {
+    const sign = () => consultations.signReport(requestId).then(() => reports.reload(), setError);
+    return (
+      <p className="signature" data-signature="none">
+        {t('record.notDigitallySigned')} <button type="button" onClick={() => void sign()}>{t('record.signReport')}</button>
+        {error ? <ProblemAlert error={error} /> : null}
+      </p>
+    );
+  }
+  return (
+    <p className="signature" data-signature={latest.signature.valid ? 'valid' : 'invalid'} role={latest.signature.valid ? undefined : 'alert'}>
+      {t(latest.signature.valid ? 'record.signatureValid' : 'record.signatureInvalid',
+        { name: latest.signerName, at: dateTime(latest.signedAt), version: latest.version })}
+    </p>
   );
 }
 
