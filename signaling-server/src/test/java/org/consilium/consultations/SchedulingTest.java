@@ -161,7 +161,8 @@ class SchedulingTest {
     JsonObject draft = expect(clinic.doctor.api().post(RequestRoutes.BASE, clinic.requestBody("emergency")
         .put("targetHospitalId", clinic.otherCentralId)), 201);
     JsonObject submitted = clinic.move(clinic.doctor.api(), draft, "submitted", null);
-    assertTrue(kinds(onCall, null).contains("request-submitted"));
+    // Alerts go out after the answer: wait for the on-call one, then the off-duty colleague must have none.
+    awaitKind(onCall, "request-submitted");
     assertTrue(!kinds(offDuty, null).contains("request-submitted"), "only the on-call specialist is called");
 
     JsonObject accepted = clinic.move(onCall.api(), submitted, "accepted", null);
@@ -174,6 +175,19 @@ class SchedulingTest {
     assertEquals(onCall.userId(), roster.moderatorUserId());
     assertTrue(roster.participantUserIds().contains(clinic.doctor.userId()));
     assertTrue(!roster.start().isAfter(Instant.now()));
+  }
+
+  private static void awaitKind(Staff who, String kind) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!kinds(who, null).contains(kind)) {
+      if (System.nanoTime() > deadline) throw new AssertionError("no " + kind + " notification for " + who.userId());
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private static List<String> kinds(Staff who, String sessionId) {
