@@ -7,51 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.UUID;
 import org.consilium.access.Role;
 import org.consilium.audit.AuditAction;
 import org.consilium.audit.AuditEvent;
 import org.consilium.http.ErrorCode;
 import org.consilium.testdata.Staff;
 import org.consilium.testing.Problems;
-import org.consilium.testing.TestServer;
-import org.consilium.testing.TestSessionRoster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Waiting room, moderation and rejoining, over real WebSockets; each action audited. */
-class RoomModerationTest {
+class RoomModerationTest extends RoomWithSession {
 
-  private static final TestSessionRoster sessions = new TestSessionRoster();
-  private static TestServer server;
-  private static Staff moderator;
-  private static Staff doctor;
-  private static Staff endoscopist;
   private static Staff visitor;
-  private String session;
-  private String patient;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.create().withRoomRoster(sessions).start();
-    moderator = Staff.in(server, server.testHospitalId(), Role.SPECIALIST);
-    doctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
-    endoscopist = Staff.in(server, server.testHospitalId(), Role.ENDOSCOPIST);
+  static void visitorOfAnotherHospital() {
     visitor = Staff.in(server, Staff.newHospital(server, "Bệnh viện Chợ Rẫy"), Role.SPECIALIST);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void schedule() {
-    patient = UUID.randomUUID().toString();
-    session = sessions.schedule(moderator.userId(), List.of(doctor.userId(), endoscopist.userId()), patient);
   }
 
   @Test

@@ -7,48 +7,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.consilium.access.Role;
 import org.consilium.http.ErrorCode;
-import org.consilium.testdata.Staff;
-import org.consilium.testing.TestServer;
-import org.consilium.testing.TestSessionRoster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Shared viewing over real WebSockets: only the presenter moves the view, control is granted, late joiners catch up. */
-class RoomSharedViewTest {
+class RoomSharedViewTest extends RoomWithSession {
 
-  private static final TestSessionRoster sessions = new TestSessionRoster();
   private static final String STUDY = "1.2.826.0.1.3680043.8.498.1";
   private static final String SERIES = "1.2.826.0.1.3680043.8.498.1.2";
-  private static TestServer server;
-  private static Staff moderator;
-  private static Staff doctor;
-  private static Staff endoscopist;
-  private String session;
-  private String patient;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.create().withRoomRoster(sessions).start();
-    moderator = Staff.in(server, server.testHospitalId(), Role.SPECIALIST);
-    doctor = Staff.in(server, server.testHospitalId(), Role.DISTRICT_DOCTOR);
-    endoscopist = Staff.in(server, server.testHospitalId(), Role.ENDOSCOPIST);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void schedule() {
-    patient = UUID.randomUUID().toString();
-    session = sessions.schedule(moderator.userId(), List.of(doctor.userId(), endoscopist.userId()), patient);
-  }
 
   @Test
   @DisplayName("the moderator presents; a participant's view is refused; the others follow; a late joiner lands on the current image")
