@@ -1,85 +1,173 @@
 package org.consilium.dicom;
 
-import com.pixelmed.dicom.StoredFilePathStrategy;
-import com.pixelmed.network.ReceivedObjectHandler;
-import com.pixelmed.network.StorageSOPClassSCPDispatcher;
+import com.pixelmed.network.AReleaseException;
+import com.pixelmed.network.Association;
+import com.pixelmed.network.AssociationFactory;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A DICOM C-STORE and C-ECHO listener (storage SCP) under our AE title. Each received object is written by
- * PixelMed into {@code incoming} and handed to the {@link Receiver} on the association's own thread, which may
- * block (that slows the sender, which is the back-pressure we want). PixelMed answers the C-STORE with success
- * once the object is received intact; what the receiver refuses is therefore reported in the audit and the log,
- * not in the C-STORE status.
+ * A DICOM C-STORE and C-ECHO listener (storage SCP) under our AE title, built on PixelMed's association layer.
+ * Each association has a thread of its own. A received object is written into {@code incoming} and handed to the
+ * {@link Receiver} on that thread, which may block (that slows the sender, which is the back-pressure we want);
+ * the C-STORE response carries the receiver's {@link StoreOutcome}, so a sender learns which objects were refused
+ * and why, and the association goes on with its other objects.
  */
 public final class DicomListener implements AutoCloseable {
 
-  /** Takes one received Part 10 file (and must move or delete it). */
+  private static final Logger LOG = LoggerFactory.getLogger(DicomListener.class);
+  /** An association with no message for this long is dropped, so a vanished sender does not hold a thread. */
+  private static final int IDLE_TIMEOUT_MS = 300_000;
+  private static final int MAX_ASSOCIATIONS = 64;
+
+  /** Takes one received Part 10 file (and must move or delete it), and says what the sender is told. */
   public interface Receiver {
-    void received(Path file, String callingAeTitle) throws Exception;
+    StoreOutcome received(Path file, String callingAeTitle) throws Exception;
   }
 
-  private final StorageSOPClassSCPDispatcher dispatcher;
-  private final Thread thread;
+  private final ServerSocket server;
+  private final String aeTitle;
+  private final Path incoming;
+  private final Receiver receiver;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger associations = new AtomicInteger();
+  private final Thread acceptor;
 
-  private DicomListener(StorageSOPClassSCPDispatcher dispatcher, Thread thread) {
-    this.dispatcher = dispatcher;
-    this.thread = thread;
+  private DicomListener(ServerSocket server, String aeTitle, Path incoming, Receiver receiver) {
+    this.server = server;
+    this.aeTitle = aeTitle;
+    this.incoming = incoming;
+    this.receiver = receiver;
+    this.acceptor = new Thread(this::accept, "dicom-listener");
+    acceptor.setDaemon(true);
   }
 
   public static DicomListener start(int port, String aeTitle, Path incoming, Receiver receiver) throws IOException {
     Files.createDirectories(incoming);
-    ReceivedObjectHandler handler = new ReceivedObjectHandler() {
-      @Override
-      public void sendReceivedObjectIndication(String fileName, String transferSyntax, String callingAeTitle) {
-        Path file = Path.of(fileName);
-        try {
-          receiver.received(file, callingAeTitle == null ? "" : callingAeTitle.trim());
-        } catch (Exception e) {
-          if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-          deleteQuietly(file);
-        }
-      }
-    };
-    // Compressed transfer syntaxes too (JPEG baseline and lossless, RLE, JPEG 2000): objects are stored as received.
-    StorageSOPClassSCPDispatcher dispatcher = new StorageSOPClassSCPDispatcher(port, aeTitle, incoming.toFile(),
-        StoredFilePathStrategy.BYSOPINSTANCEUIDHASHSUBFOLDERS, handler, null, null, null,
-        new StoreSyntaxPolicy(), false);
-    Thread thread = new Thread(dispatcher, "dicom-listener");
-    thread.setDaemon(true);
-    thread.start();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!dispatcher.isReady()) {
-      if (System.nanoTime() > deadline || !thread.isAlive()) throw new IOException("the DICOM listener did not start on port " + port);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while starting the DICOM listener", e);
-      }
-    }
-    return new DicomListener(dispatcher, thread);
+    ServerSocket server = new ServerSocket();
+    server.setReuseAddress(true);
+    server.bind(new InetSocketAddress(port));
+    DicomListener listener = new DicomListener(server, aeTitle, incoming, receiver);
+    listener.acceptor.start();
+    return listener;
   }
 
-  /** Stops accepting and waits (blocking, up to 10 s) until the port is free again. */
+  private void accept() {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (IOException e) {
+        if (!server.isClosed()) LOG.atWarn().setCause(e).log("DICOM listener could not accept a connection");
+        continue;
+      }
+      if (open.size() >= MAX_ASSOCIATIONS) {
+        LOG.atWarn().addKeyValue("open", open.size()).log("DICOM association refused: too many open");
+        closeQuietly(socket);
+        continue;
+      }
+      open.add(socket);
+      Thread t = new Thread(() -> serve(socket), "dicom-association-" + associations.incrementAndGet());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void serve(Socket socket) {
+    Association association = null;
+    try {
+      socket.setSoTimeout(IDLE_TIMEOUT_MS);
+      association = AssociationFactory.createNewAssociation(socket, aeTitle, new StoreSyntaxPolicy());
+      while (true) answer(association);
+    } catch (AReleaseException e) {
+      // the sender released the association: the normal end
+    } catch (Exception e) {
+      if (!server.isClosed()) {
+        LOG.atWarn().addKeyValue("callingAe", callingAe(association))
+            .addKeyValue("reason", DicomReader.safeMessage(e)).log("DICOM association ended abnormally");
+      }
+      if (association != null) abortQuietly(association);
+    } finally {
+      open.remove(socket);
+      closeQuietly(socket);
+    }
+  }
+
+  /** Receives one request message and sends its response. */
+  private void answer(Association association) throws Exception {
+    StoreRequest request = new StoreRequest(incoming);
+    association.setReceivedDataHandler(request);
+    try {
+      association.waitForPDataPDUsUntilHandlerReportsDone();
+    } catch (Exception e) {
+      request.discard();
+      throw e;
+    }
+    byte[] response = request.isEcho() ? request.echoResponse() : request.storeResponse(decide(request, callingAe(association)));
+    association.send(request.presentationContextId(), response, null);
+  }
+
+  private StoreOutcome decide(StoreRequest request, String callingAe) {
+    Path file = request.file();
+    if (file == null) {
+      LOG.atWarn().addKeyValue("callingAe", callingAe).addKeyValue("reason", DicomReader.safeMessage(request.writeFailure()))
+          .log("C-STORE object could not be written");
+      return StoreOutcome.notStored("The object could not be written; send it again");
+    }
+    try {
+      return receiver.received(file, callingAe);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+      LOG.atWarn().addKeyValue("callingAe", callingAe).addKeyValue("reason", DicomReader.safeMessage(e)).log("C-STORE object not stored");
+      return StoreOutcome.notStored("The object could not be stored; send it again");
+    } finally {
+      request.discard();
+    }
+  }
+
+  /** Stops accepting, drops open associations and waits (blocking, up to 10 s) until the port is free again. */
   @Override
   public void close() {
-    dispatcher.shutdown();
-    thread.interrupt();
     try {
-      thread.join(10_000);
+      server.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    open.forEach(DicomListener::closeQuietly);
+    try {
+      acceptor.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static void deleteQuietly(Path file) {
+  private static String callingAe(Association association) {
+    String ae = association == null ? null : association.getCallingAETitle();
+    return ae == null ? "" : ae.trim();
+  }
+
+  private static void abortQuietly(Association association) {
     try {
-      Files.deleteIfExists(file);
+      association.abort();
+    } catch (Exception ignored) {
+      // the socket is closed next
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
     } catch (IOException ignored) {
-      // swept with the incoming folder on the next start
+      // nothing more to do
     }
   }
 }

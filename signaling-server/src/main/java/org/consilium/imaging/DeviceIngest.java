@@ -15,6 +15,7 @@ import org.consilium.dicom.DicomInstance;
 import org.consilium.dicom.DicomListener;
 import org.consilium.dicom.DicomReader;
 import org.consilium.dicom.DicomRejected;
+import org.consilium.dicom.StoreOutcome;
 import org.consilium.patients.Patient;
 import org.consilium.patients.PatientService;
 import org.slf4j.Logger;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Patient ID (0010,0020) finds it: a citizen ID, or a medical record number of DICOM_SCP_HOSPITAL_ID; then the
  * same matching rule and ingest as every other path apply. Each object is audited with the calling AE title as
  * the actor. Objects of a study being pulled from the PACS for a patient ({@link #expect}) go to that patient
- * (still under the matching rule). Runs on PixelMed's association thread and blocks it until the object is
- * stored or refused.
+ * (still under the matching rule). Runs on the listener's association thread and blocks it until the object is
+ * stored or refused; the sender's C-STORE status says which, with the reason.
  */
 final class DeviceIngest implements DicomListener.Receiver {
 
@@ -57,7 +58,7 @@ final class DeviceIngest implements DicomListener.Receiver {
   }
 
   @Override
-  public void received(Path file, String callingAeTitle) throws Exception {
+  public StoreOutcome received(Path file, String callingAeTitle) throws Exception {
     Path staged = objects.stage();
     Files.move(file, staged, StandardCopyOption.REPLACE_EXISTING);
     DicomInstance instance;
@@ -66,20 +67,26 @@ final class DeviceIngest implements DicomListener.Receiver {
     } catch (DicomRejected e) {
       Files.deleteIfExists(staged);
       finish(callingAeTitle, null, null, AuditOutcome.FAILED, e.getMessage());
-      return;
+      return StoreOutcome.unreadable(e.getMessage());
     }
     Patient awaited = pulled.get(instance.studyInstanceUid());
     Optional<Patient> patient = awaited != null ? Optional.of(awaited) : await(patients.identify(instance.patientId(), hospitalId));
     if (patient.isEmpty()) {
       Files.deleteIfExists(staged);
-      finish(callingAeTitle, instance.studyInstanceUid(), null, AuditOutcome.FAILED,
-          "Patient ID (0010,0020) names no Consilium patient (citizen ID or medical record number)");
-      return;
+      String reason = "Patient ID (0010,0020) names no Consilium patient (citizen ID or medical record number)";
+      finish(callingAeTitle, instance.studyInstanceUid(), null, AuditOutcome.FAILED, reason);
+      return StoreOutcome.notThisPatient("Patient ID (0010,0020) names no Consilium patient");
     }
     IngestResult r = await(ingest.one("c-store", staged, patient.get(), "dicom:" + callingAeTitle));
     finish(callingAeTitle, instance.studyInstanceUid(), patient.get().id(),
         r.status().succeeded() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED, r.status().name().toLowerCase()
             + (r.reason() == null ? "" : ": " + r.reason()));
+    return switch (r.status()) {
+      case STORED, ALREADY_STORED -> StoreOutcome.stored();
+      case REFUSED -> StoreOutcome.notThisPatient(r.reason());
+      case CONFLICT -> StoreOutcome.conflict(r.reason());
+      case FAILED -> StoreOutcome.notStored(r.reason());
+    };
   }
 
   private void finish(String ae, String studyUid, String patientId, AuditOutcome outcome, String detail) throws Exception {

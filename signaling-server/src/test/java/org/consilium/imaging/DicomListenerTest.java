@@ -44,11 +44,24 @@ class DicomListenerTest {
     server.close();
   }
 
-  private static String storescu(Path... files) {
-    List<String> cmd = new java.util.ArrayList<>(List.of("storescu", "-aet", "MODALITY1", "-aec", "CONSILIUM_T", "127.0.0.1",
+  /**
+   * storescu on one association for all files, going on after a refused one (-nh); returns the DIMSE status of
+   * each C-STORE response, in order, and the Error Comments, from its debug output.
+   */
+  private static Responses storescu(Path... files) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("storescu", "-d", "-nh", "-aet", "MODALITY1", "-aec", "CONSILIUM_T", "127.0.0.1",
         Integer.toString(port)));
     for (Path f : files) cmd.add(f.toString());
-    return DicomSamples.run(cmd);
+    String out = DicomSamples.runToEnd(cmd).output();
+    List<String> statuses = java.util.regex.Pattern.compile("DIMSE Status\\s*: (0x\\p{XDigit}{4})").matcher(out).results()
+        .map(m -> m.group(1).toLowerCase()).toList();
+    List<String> comments = java.util.regex.Pattern.compile("\\(0000,0902\\) LO \\[([^\\]]*)\\]").matcher(out).results()
+        .map(m -> m.group(1)).toList();
+    assertEquals(files.length, statuses.size(), out);
+    return new Responses(statuses, comments);
+  }
+
+  private record Responses(List<String> statuses, List<String> errorComments) {
   }
 
   private static JsonArray studies(String patientId) {
@@ -65,7 +78,7 @@ class DicomListenerTest {
   }
 
   @Test
-  @DisplayName("storescu's objects are attached by citizen ID to the patient, under the matching rule; others are kept out and audited")
+  @DisplayName("storescu's objects are attached by citizen ID to the patient, under the matching rule; others are refused in the C-STORE status, with the reason, and audited")
   void store() {
     JsonObject p = aPatient().named("Lê Thị Hoa").born(1985, 3, 2).sex("female").create(doctor);
     String cccd = p.getString("citizenId");
@@ -73,14 +86,18 @@ class DicomListenerTest {
     Path mr = DicomSamples.forPatient("MR_small.dcm", cccd, "LE^THI HOA", "19850302", "F");
     Path wrongName = DicomSamples.forPatient("MR_small.dcm", cccd, "PHAM^VAN TUAN", "19850302", "F");
     Path nobody = DicomSamples.forPatient("CT_small.dcm", "NO-SUCH-PATIENT", "LE^THI HOA", "19850302", "F");
-    storescu(ct, mr, wrongName, nobody);
+    Path noStudy = DicomSamples.without(DicomSamples.forPatient("CT_small.dcm", cccd, "LE^THI HOA", "19850302", "F"), "(0020,000D)");
+    Responses sent = storescu(ct, wrongName, nobody, noStudy, mr);
+    assertEquals(List.of("0x0000", "0xc001", "0xc001", "0xc000", "0x0000"), sent.statuses(), "the association goes on after a refusal");
+    assertEquals(List.of("Patient's Name (0010,0010) differs from this patient's name",
+        "Patient ID (0010,0020) names no Consilium patient", "Study Instance UID (0020,000D) is missing"), sent.errorComments());
     JsonArray studies = studies(p.getString("id"));
     assertEquals(2, studies.size(), studies::encode);
     List<String> failures = server.audit().events(AuditAction.CREATE).stream()
         .filter(e -> "dicom:MODALITY1".equals(e.actorName()) && e.outcome() == AuditOutcome.FAILED).map(e -> e.detail()).toList();
     assertTrue(failures.stream().anyMatch(d -> d.contains("Patient's Name")), failures::toString);
     assertTrue(failures.stream().anyMatch(d -> d.contains("names no Consilium patient")), failures::toString);
-    storescu(ct);
+    assertEquals(List.of("0x0000"), storescu(ct).statuses(), "the same object again is a success");
     assertEquals(2, studies(p.getString("id")).size(), "sending again stores nothing new");
   }
 

@@ -50,6 +50,11 @@ public final class DicomSamples {
     return modified(source, args);
   }
 
+  /** A copy of {@code source} without the attribute {@code tag} ("(0020,000D)"). */
+  public static Path without(Path source, String tag) {
+    return modified(source, List.of("-e", tag));
+  }
+
   private static Path modified(Path source, List<String> args) {
     try {
       Path copy = Files.createTempDirectory("dicom-sample").resolve(source.getFileName().toString());
@@ -66,6 +71,17 @@ public final class DicomSamples {
 
   /** Runs a command, failing the test with its output if it exits non-zero; returns the output. */
   public static String run(List<String> cmd) {
+    Finished f = runToEnd(cmd);
+    if (f.exitCode() != 0) throw new AssertionError(String.join(" ", cmd) + " exited " + f.exitCode() + ":\n" + f.output());
+    return f.output();
+  }
+
+  /** How a command ended: its exit code and its output (stdout and stderr together). */
+  public record Finished(int exitCode, String output) {
+  }
+
+  /** Runs a command to its end (at most 60 s), whatever its exit code. */
+  public static Finished runToEnd(List<String> cmd) {
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
@@ -73,8 +89,7 @@ public final class DicomSamples {
         p.destroyForcibly();
         throw new AssertionError(String.join(" ", cmd) + " timed out");
       }
-      if (p.exitValue() != 0) throw new AssertionError(String.join(" ", cmd) + " exited " + p.exitValue() + ":\n" + out);
-      return out;
+      return new Finished(p.exitValue(), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
