@@ -41,6 +41,24 @@ describe('shared viewer in the room', () => {
     const after = await follower.viewport.screenshot();
     assert.notDeepEqual(after, before, 'the follower\'s canvas changed with the image and window');
 
+    // The presenter measures; the follower's canvas shows the line where it was drawn, with its length in mm.
+    await presenter.shared.getByRole('button', { name: 'Đo chiều dài' }).click();
+    await presenter.viewport.scrollIntoViewIfNeeded();
+    const drawn = await presenter.viewport.boundingBox();
+    await presenter.page.mouse.move(drawn.x + drawn.width * 0.3, drawn.y + drawn.height * 0.4);
+    await presenter.page.mouse.down();
+    await presenter.page.mouse.move(drawn.x + drawn.width * 0.6, drawn.y + drawn.height * 0.7, { steps: 5 });
+    await presenter.page.mouse.up();
+    const line = follower.shared.locator('.measurement-overlay [data-annotation-kind="length"] polyline');
+    await line.waitFor({ state: 'attached' });
+    const seen = await follower.viewport.boundingBox();
+    const ends = (await line.getAttribute('points')).split(' ').map((p) => p.split(',').map(Number));
+    const relative = ends.map(([x, y]) => [x / seen.width, y / seen.height]);
+    for (const [[x, y], [ex, ey]] of relative.map((r, i) => [r, [[0.3, 0.4], [0.6, 0.7]][i]])) {
+      assert.ok(Math.abs(x - ex) < 0.03 && Math.abs(y - ey) < 0.03, `the follower's line ends at ${relative} of its canvas, drawn at 0.3,0.4 to 0.6,0.7`);
+    }
+    assert.match(await follower.shared.locator('.measurements li[data-annotation-kind="length"]').textContent(), /^Chiều dài \d+\.\d mm$/);
+
     await follower.shared.getByRole('button', { name: 'Xin điều khiển' }).click();
     await presenter.shared.locator(`[data-control-request="${ctx.clinic.doctor.user.id}"]`).getByRole('button', { name: 'Giao điều khiển' }).click();
     await follower.page.locator('.shared-viewer[data-presenting]').waitFor();

@@ -1,6 +1,6 @@
 // The only module that imports Cornerstone3D: a stack viewport bound to a ViewerState.
 import {
-  Enums, RenderingEngine, eventTarget, getShouldUseCPURendering, init as coreInit, utilities, type Types,
+  Enums, RenderingEngine, eventTarget, getShouldUseCPURendering, init as coreInit, metaData, utilities, type Types,
 } from '@cornerstonejs/core';
 import { init as loaderInit, wadors } from '@cornerstonejs/dicom-image-loader';
 import {
@@ -8,7 +8,7 @@ import {
   WindowLevelTool, ZoomTool, addTool, annotation as toolAnnotations, init as toolsInit,
 } from '@cornerstonejs/tools';
 import type { DicomJson, StackImage } from './ImagingService';
-import type { Annotation, ViewerSnapshot, ViewerState } from './ViewerState';
+import { ellipseOutline, rectangleOutline, type Annotation, type Point, type ViewerSnapshot, type ViewerState } from './ViewerState';
 
 export type Tool = 'windowLevel' | 'pan' | 'zoom' | 'length' | 'rectangle' | 'ellipse';
 
@@ -168,23 +168,35 @@ export class StackView {
     this.element.dispatchEvent(new CustomEvent('consilium:rendered', { bubbles: true }));
   };
 
-  /** Measurements the user drew on this viewport, in image pixel coordinates, as the state records them. */
+  /**
+   * Measurements the user drew on this viewport, in image pixel coordinates, as the state records them: a length
+   * as its two ends, a rectangle or ellipse as its outline polygon (so followers draw and measure it the same way).
+   */
   measurements(): Annotation[] {
     const out: Annotation[] = [];
-    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
-    for (const [tool, kind] of [[LengthTool.toolName, 'length'], [RectangleROITool.toolName, 'area'], [EllipticalROITool.toolName, 'area']] as const) {
+    const imageIndex = this.viewport.getCurrentImageIdIndex();
+    const imageId = this.imageIds[imageIndex];
+    const shapes = [[LengthTool.toolName, (p: Point[]) => p], [RectangleROITool.toolName, rectangleOutline],
+      [EllipticalROITool.toolName, (p: Point[]) => ellipseOutline(p)]] as const;
+    for (const [tool, outline] of shapes) {
       for (const a of toolAnnotations.state.getAnnotations(tool, this.element) ?? []) {
-        const points = (a.data.handles?.points ?? []).map((p: Types.Point3) => {
+        const handles = (a.data.handles?.points ?? []).map((p: Types.Point3) => {
           const [x, y] = utilities.worldToImageCoords(imageId, p) ?? [0, 0];
           return { x, y };
         });
-        if (a.annotationUID && points.length >= 2) {
-          out.push(kind === 'length' ? { id: a.annotationUID, kind, imageIndex: this.viewport.getCurrentImageIdIndex(), points: [points[0], points[1]] }
-            : { id: a.annotationUID, kind, imageIndex: this.viewport.getCurrentImageIdIndex(), points });
-        }
+        if (!a.annotationUID || handles.length < 2) continue;
+        out.push(tool === LengthTool.toolName ? { id: a.annotationUID, kind: 'length', imageIndex, points: [handles[0], handles[1]] }
+          : { id: a.annotationUID, kind: 'area', imageIndex, points: outline(handles) });
       }
     }
     return out;
+  }
+
+  /** Row and column spacing of the current image in mm, when the image states it. */
+  pixelSpacing(): [number, number] | null {
+    const imageId = this.imageIds[this.viewport.getCurrentImageIdIndex()];
+    const plane = imageId ? metaData.get('imagePlaneModule', imageId) : null;
+    return plane?.rowPixelSpacing && plane?.columnPixelSpacing ? [plane.rowPixelSpacing, plane.columnPixelSpacing] : null;
   }
 
   /** Calls `listener` whenever a measurement is drawn, moved or removed (Cornerstone tells it page-wide). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaMm2, lengthMm, ViewerState, WINDOW_PRESETS, type ViewerSnapshot } from './ViewerState';
+import { areaMm2, ellipseOutline, lengthMm, rectangleOutline, ViewerState, WINDOW_PRESETS, type ViewerSnapshot } from './ViewerState';
 
 describe('ViewerState', () => {
   it('announces every change with a copy of the whole state and a growing revision', () => {
@@ -44,5 +44,16 @@ describe('ViewerState', () => {
     expect(lengthMm({ x: 0, y: 0 }, { x: 3, y: 4 }, [1, 1])).toBe(5);
     expect(lengthMm({ x: 0, y: 0 }, { x: 10, y: 0 }, [0.5, 0.7])).toBeCloseTo(7);
     expect(areaMm2([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }, { x: 0, y: 10 }], [0.5, 0.5])).toBeCloseTo(25);
+  });
+
+  it('turns rectangle and ellipse handles into outlines whose area is the shape\'s', () => {
+    // Cornerstone's rectangle handles come top-left, top-right, bottom-left, bottom-right: a crossed polygon as they are.
+    const corners = [{ x: 10, y: 10 }, { x: 30, y: 10 }, { x: 10, y: 20 }, { x: 30, y: 20 }];
+    expect(areaMm2(rectangleOutline(corners), [1, 1])).toBeCloseTo(200);
+    // Ellipse handles: bottom, top, left, right ends of the axes.
+    const ends = [{ x: 50, y: 70 }, { x: 50, y: 30 }, { x: 40, y: 50 }, { x: 60, y: 50 }];
+    const outline = ellipseOutline(ends, 64);
+    expect(outline).toHaveLength(64);
+    expect(areaMm2(outline, [0.5, 0.5])).toBeCloseTo(Math.PI * 10 * 20 * 0.25, 0);
   });
 });

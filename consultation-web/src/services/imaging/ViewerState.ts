@@ -125,3 +125,24 @@ export function areaMm2(points: Point[], spacing: [number, number]): number {
   }
   return (Math.abs(twice) / 2) * spacing[0] * spacing[1];
 }
+
+/** The outline of a rectangle measurement from its corner handles, in drawing order (any handle order). */
+export function rectangleOutline(handles: Point[]): Point[] {
+  const { minX, minY, maxX, maxY } = bounds(handles);
+  return [{ x: minX, y: minY }, { x: maxX, y: minY }, { x: maxX, y: maxY }, { x: minX, y: maxY }];
+}
+
+/** An ellipse measurement (its four axis-end handles) as a polygon of `sides` points, so area and drawing need no ellipse type. */
+export function ellipseOutline(handles: Point[], sides = 32): Point[] {
+  const { minX, minY, maxX, maxY } = bounds(handles);
+  const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2, rx = (maxX - minX) / 2, ry = (maxY - minY) / 2;
+  return Array.from({ length: sides }, (_, i) => {
+    const t = (2 * Math.PI * i) / sides;
+    return { x: cx + rx * Math.cos(t), y: cy + ry * Math.sin(t) };
+  });
+}
+
+function bounds(points: Point[]) {
+  const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+}

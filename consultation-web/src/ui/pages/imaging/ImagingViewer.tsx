@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { imagingService, type Series, type Study } from '../../../services/imaging';
 import { stackOf } from '../../../services/imaging/ImagingService';
 import { StackView, type Tool } from '../../../services/imaging/StackView';
-import { WINDOW_PRESETS, type ViewerState } from '../../../services/imaging/ViewerState';
+import { areaMm2, lengthMm, WINDOW_PRESETS, type Annotation, type ViewerState } from '../../../services/imaging/ViewerState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService } from '../../platform';
 
@@ -183,28 +183,74 @@ function Stack({ patientId, state, study, series, follow }: {
           <button type="button" onClick={() => state.setView(1, { x: 0, y: 0 })}>{t('imaging.reset')}</button>
         </div>
       )}
-      <div ref={element} className="viewport" tabIndex={0} onKeyDown={onKey} aria-label={t('imaging.viewport')}
-        onContextMenu={(e) => e.preventDefault()} data-image-count={count} data-measurements={snap.annotations.length} />
+      <div className="viewport-frame">
+        <div ref={element} className="viewport" tabIndex={0} onKeyDown={onKey} aria-label={t('imaging.viewport')}
+          onContextMenu={(e) => e.preventDefault()} data-image-count={count} data-measurements={snap.annotations.length} />
+        {follow && view && <MeasurementOverlay state={state} view={view} element={element} />}
+      </div>
       <label className="stack-slider">
         {t('imaging.image')} {count ? snap.imageIndex + 1 : 0} / {count}
         <input type="range" min={0} max={Math.max(0, count - 1)} value={snap.imageIndex} disabled={follow || count < 2}
           onChange={(e) => state.showImage(Number(e.target.value), count)} />
       </label>
       {snap.window && <span className="window-readout">{t('imaging.window')} C {Math.round(snap.window.center)} / W {Math.round(snap.window.width)}</span>}
-      {follow && <MeasurementList state={state} />}
+      {follow && view && <MeasurementList state={state} view={view} />}
     </div>
   );
 }
 
-/** A follower's view of the presenter's measurements on the current image. */
-function MeasurementList({ state }: { state: ViewerState }) {
-  const { t } = useI18n();
+/** The presenter's measurements on the image shown now, with their size when the image gives its pixel spacing. */
+function useMeasurementsHere(state: ViewerState) {
   const snap = useSyncExternalStore((n) => state.onChange(n), () => stateSnapshot(state));
-  const here = snap.annotations.filter((a) => a.imageIndex === snap.imageIndex);
+  return snap.annotations.filter((a) => a.imageIndex === snap.imageIndex);
+}
+
+function size(a: Annotation, spacing: [number, number] | null): string {
+  if (!spacing) return '';
+  return a.kind === 'length' ? `${lengthMm(a.points[0], a.points[1], spacing).toFixed(1)} mm` : `${areaMm2(a.points, spacing).toFixed(1)} mm²`;
+}
+
+/**
+ * A follower's drawing of the presenter's measurements over its own canvas. Points are in image pixels, so each
+ * lands where the presenter drew it whatever the follower's screen size; it is redrawn after every render (new
+ * image, zoom, pan, resize).
+ */
+function MeasurementOverlay({ state, view, element }: { state: ViewerState; view: StackView; element: RefObject<HTMLDivElement | null> }) {
+  const here = useMeasurementsHere(state);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const el = element.current;
+    el?.addEventListener('consilium:rendered', redraw);
+    return () => el?.removeEventListener('consilium:rendered', redraw);
+  }, [element]);
+  const spacing = view.pixelSpacing();
+  return (
+    <svg className="measurement-overlay" aria-hidden="true">
+      {here.map((a) => {
+        const points = a.points.map((p) => view.toCanvas(p));
+        if (points.some((p) => !p)) return null;
+        const [x, y] = points[0]!;
+        const d = points.map((p) => p!.join(',')).join(' ');
+        return (
+          <g key={a.id} data-annotation-id={a.id} data-annotation-kind={a.kind}>
+            {a.kind === 'length' ? <polyline points={d} /> : <polygon points={d} />}
+            <text x={x + 4} y={y - 4}>{size(a, spacing)}</text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The same measurements as text, for screen readers and for reading the numbers. */
+function MeasurementList({ state, view }: { state: ViewerState; view: StackView }) {
+  const { t } = useI18n();
+  const here = useMeasurementsHere(state);
   if (!here.length) return null;
+  const spacing = view.pixelSpacing();
   return (
     <ul className="measurements" aria-label={t('imaging.measurements')}>
-      {here.map((a) => <li key={a.id} data-annotation-kind={a.kind}>{t(`imaging.measure.${a.kind}`)}</li>)}
+      {here.map((a) => <li key={a.id} data-annotation-kind={a.kind}>{t(`imaging.measure.${a.kind}`)} {size(a, spacing)}</li>)}
     </ul>
   );
 }
