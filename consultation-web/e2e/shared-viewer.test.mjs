@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
-import { DOCTOR } from './support/clinic.mjs';
+import { DOCTOR, PATIENTS } from './support/clinic.mjs';
+import { multiFrame, stow } from './support/imaging.mjs';
 import { enterRoom, sessionWithCt, showsImage, SPECIALIST } from './support/sharedViewing.mjs';
 import { withClinic } from './support/suite.mjs';
 
@@ -74,14 +75,19 @@ describe('shared viewer in the room', () => {
     for (const p of [presenter, follower]) assert.deepEqual(p.errors, []);
   });
 
-  it('in the patient page the doctor sees the study, its series thumbnail, and scrolls, windows and measures the stack', async () => {
+  const patientPage = async () => {
     const doctor = await ctx.browser.newPage(ctx.server.url);
     opened.push(doctor);
-    const { page } = doctor;
-    const login = await new LoginPage(page).open();
+    const login = await new LoginPage(doctor.page).open();
     await login.logIn(DOCTOR.username, DOCTOR.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`/patients/${ctx.clinic.patients.an.id}`);
+    await doctor.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await doctor.page.goto(`/patients/${ctx.clinic.patients.an.id}`);
+    return doctor;
+  };
+
+  it('in the patient page the doctor sees the study, its series thumbnail, and scrolls, windows and measures the stack', async () => {
+    const doctor = await patientPage();
+    const { page } = doctor;
     await page.getByRole('heading', { name: 'Hình ảnh' }).waitFor();
     await page.locator(`[data-study-uid="${session.ct.study}"]`).waitFor();
     const thumb = page.locator(`button[data-series-uid="${session.ct.series}"] img`);
@@ -113,6 +119,26 @@ describe('shared viewer in the room', () => {
     await page.locator('.stack-viewer .viewport[data-measurements="1"]').waitFor().catch(async (e) => {
       throw new Error(`${e.message}; svg ${await viewport.evaluate((el) => el.querySelector('svg')?.innerHTML.slice(0, 300))}; pressed ${await page.locator('.toolbar button[aria-pressed="true"]').allTextContents()}`);
     });
+    assert.deepEqual(doctor.errors, []);
+  });
+
+  it('cine plays through the frames of a multi-frame object, one image per frame', async () => {
+    const clip = multiFrame(PATIENTS.an);
+    try {
+      await stow(ctx.clinic.doctor, ctx.clinic.patients.an.id, [clip.file]);
+    } finally {
+      clip.cleanup();
+    }
+    const doctor = await patientPage();
+    const { page } = doctor;
+    await page.locator(`button[data-series-uid="${clip.series}"]`).click();
+    const viewport = `.stack-viewer .viewport[data-image-count="2"][data-sop-instance-uid="${clip.instance}"]`;
+    await page.locator(`${viewport}[data-frame="1"]`).waitFor();
+    await page.getByRole('button', { name: 'Phát liên tục' }).click();
+    await page.locator(`${viewport}[data-frame="2"]`).waitFor();
+    await page.locator(`${viewport}[data-frame="1"]`).waitFor({ timeout: 5000 });
+    assert.match(await page.locator('.stack-slider').textContent(), /\/ 2/);
+    await page.getByRole('button', { name: 'Phát liên tục' }).click();
     assert.deepEqual(doctor.errors, []);
   });
 });

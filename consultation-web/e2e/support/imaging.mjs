@@ -19,21 +19,40 @@ export function ctStack(patient, slices) {
   const instances = [];
   const files = [];
   for (let i = 0; i < slices; i++) {
-    const file = join(dir, `slice-${i + 1}.dcm`);
-    copyFileSync(join(PYDICOM, 'CT_small.dcm'), file);
     const sop = uid();
-    const edits = {
+    files.push(copyFor(patient, 'CT_small.dcm', join(dir, `slice-${i + 1}.dcm`), {
       '(0020,000D)': study, '(0020,000E)': series, '(0008,0018)': sop, '(0020,0013)': String(i + 1),
       '(0020,0032)': `-158.135803\\-179.035797\\${(-75.7 + 5 * i).toFixed(1)}`,
-      '(0010,0020)': patient.citizenId, '(0010,0010)': dicomName(patient.fullName),
-      '(0010,0030)': patient.birthDate.replaceAll('-', ''), '(0010,0040)': patient.sex === 'male' ? 'M' : 'F',
       '(0008,1030)': 'CT NGUC', '(0008,103E)': 'AXIAL',
-    };
-    execFileSync('dcmodify', ['-nb', '-imt', ...Object.entries(edits).flatMap(([tag, v]) => ['-i', `${tag}=${v}`]), file]);
+    }));
     instances.push(sop);
-    files.push(file);
   }
   return { files, study, series, instances, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A multi-frame colour object (pydicom's SC_rgb_rle_2frame.dcm: two RLE frames, as an endoscopy clip's frames are
+ * stored) made the patient's, in a study of its own.
+ * @returns {{file: string, study: string, series: string, instance: string, cleanup(): void}}
+ */
+export function multiFrame(patient) {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-frame-'));
+  const [study, series, instance] = [uid(), uid(), uid()];
+  const file = copyFor(patient, 'SC_rgb_rle_2frame.dcm', join(dir, 'clip.dcm'), {
+    '(0020,000D)': study, '(0020,000E)': series, '(0008,0018)': instance, '(0008,1030)': 'NOI SOI', '(0008,103E)': 'CLIP',
+  });
+  return { file, study, series, instance, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of a pydicom test file at `file`, with the patient's identity (as a modality writes it) and `edits`. */
+function copyFor(patient, sample, file, edits) {
+  copyFileSync(join(PYDICOM, sample), file);
+  const all = {
+    ...edits, '(0010,0020)': patient.citizenId, '(0010,0010)': dicomName(patient.fullName),
+    '(0010,0030)': patient.birthDate.replaceAll('-', ''), '(0010,0040)': patient.sex === 'male' ? 'M' : 'F',
+  };
+  execFileSync('dcmodify', ['-nb', '-imt', ...Object.entries(all).flatMap(([tag, v]) => ['-i', `${tag}=${v}`]), file]);
+  return file;
 }
 
 /** "Nguyễn Văn An" as a modality writes it without a character set: "NGUYEN^VAN AN". */
