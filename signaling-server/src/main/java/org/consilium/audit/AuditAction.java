@@ -13,5 +13,7 @@ public enum AuditAction {
   /** A clinician accepted, rejected or edited an AI lesion flag. */
   REVIEW,
   /** A room participant's endoscopy stream was (no longer) sent for live AI lesion flags. */
-  LIVE_LESION_FLAGS
+  LIVE_LESION_FLAGS,
+  /** The presenter showed a patient's series to everyone in a room. */
+  ROOM_SHARED_VIEW
 }

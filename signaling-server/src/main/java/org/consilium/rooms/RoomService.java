@@ -234,11 +234,15 @@ public final class RoomService {
   }
 
   Future<Void> audit(Room room, RoomSocket actor, AuditAction action, String targetUserId, String detail) {
-    Principal who = actor.principal;
     String note = targetUserId == null ? detail : "target=" + targetUserId + (detail == null ? "" : " " + detail);
+    return auditAbout(room, actor, action, room.members.auditedPatient(), note);
+  }
+
+  /** A room event about one patient of the session (the one whose images are shown, say). */
+  Future<Void> auditAbout(Room room, RoomSocket actor, AuditAction action, String patientId, String detail) {
+    Principal who = actor.principal;
     return audit.record(new AuditEvent(Instant.now(), who.userId(), who.username(), who.role().wire(), who.hospitalId(),
-        action, "room", room.sessionId, room.members.auditedPatient(), AuditOutcome.SUCCESS, actor.clientAddress,
-        actor.requestId, note));
+        action, "room", room.sessionId, patientId, AuditOutcome.SUCCESS, actor.clientAddress, actor.requestId, detail));
   }
 
   /** Origins the web app embeds for rooms: the Jitsi deployment's, when one is configured. */

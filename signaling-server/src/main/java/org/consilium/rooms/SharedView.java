@@ -3,6 +3,7 @@ package org.consilium.rooms;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
+import org.consilium.audit.AuditAction;
 import org.consilium.http.ErrorCode;
 import org.consilium.http.JsonInput;
 import org.consilium.rooms.SignalMessage.ControlGrant;
@@ -52,6 +53,7 @@ final class SharedView {
       } else if (!room.members.patientIds().contains(v.state().getString("patientId"))) {
         from.error(ErrorCode.ROOM_NOT_ALLOWED, "view", "Only the images of this session's patient may be shown here");
       } else {
+        if (showsOtherSeries(v.state())) audit(from, v.state());
         latest = Signals.of("view").put("presenterUserId", userId).put("state", v.state()).put("sentAt", v.sentAt());
         room.broadcast(latest, userId);
       }
@@ -60,6 +62,23 @@ final class SharedView {
     } else if (m instanceof ControlGrant g) {
       grant(from, g.userId());
     }
+  }
+
+  private boolean showsOtherSeries(JsonObject state) {
+    JsonObject before = latest == null ? null : latest.getJsonObject("state");
+    return state.getString("seriesInstanceUid") != null && (before == null
+        || !state.getString("seriesInstanceUid").equals(before.getString("seriesInstanceUid"))
+        || !state.getString("patientId").equals(before.getString("patientId")));
+  }
+
+  /**
+   * Who showed which series to the room, once per series (not per scroll). It does not hold the view back: each
+   * follower's frame reads are audited before they are answered, so the record of the showing may follow.
+   */
+  private void audit(RoomSocket from, JsonObject state) {
+    String detail = "study=" + state.getString("studyInstanceUid") + " series=" + state.getString("seriesInstanceUid")
+        + " participants=" + room.connectedCount();
+    room.logged(room.service.auditAbout(room, from, AuditAction.ROOM_SHARED_VIEW, state.getString("patientId"), detail));
   }
 
   private void grant(RoomSocket from, String to) {

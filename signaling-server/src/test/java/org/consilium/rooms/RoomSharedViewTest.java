@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
+import org.consilium.audit.AuditAction;
+import org.consilium.audit.AuditEvent;
 import org.consilium.http.ErrorCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,26 @@ class RoomSharedViewTest extends RoomWithSession {
       assertEquals(doctor.userId(), endo.next("view").getString("presenterUserId"));
       doc.send(grant(endoscopist.userId()));
       assertEquals(endoscopist.userId(), mod.next("presenter").getString("userId"), "a presenter may hand over");
+    }
+  }
+
+  @Test
+  @DisplayName("showing a series to the room is audited once per series, naming the patient, the series and who watched")
+  void showingAudited() {
+    try (RoomClient mod = RoomClient.enter(server, moderator.api(), session, false);
+         RoomClient doc = RoomClient.enter(server, doctor.api(), session, false)) {
+      mod.join().next("welcome");
+      doc.join().next("welcome");
+      mod.send(view(patient, 0, 1));
+      mod.send(view(patient, 1, 2));
+      mod.send(view(patient, 0, 3).put("state", view(patient, 0, 3).getJsonObject("state").put("seriesInstanceUid", SERIES + ".9")));
+      for (int i = 0; i < 3; i++) doc.next("view");
+      List<AuditEvent> shown = server.audit().awaitEvents(AuditAction.ROOM_SHARED_VIEW, e -> session.equals(e.resourceId()), 2);
+      assertEquals(2, shown.size(), "scrolling within a series is not a new showing: " + shown);
+      assertEquals(List.of(moderator.userId(), moderator.userId()), shown.stream().map(AuditEvent::actorUserId).toList());
+      assertTrue(shown.stream().allMatch(e -> patient.equals(e.patientId())));
+      assertEquals("study=" + STUDY + " series=" + SERIES + " participants=2", shown.get(0).detail());
+      assertTrue(shown.get(1).detail().contains("series=" + SERIES + ".9"), shown.get(1)::detail);
     }
   }
 

@@ -45,4 +45,19 @@ public final class RecordingAuditTrail implements AuditTrail {
   public List<AuditEvent> events(AuditAction action) {
     return events.stream().filter(e -> e.action() == action).toList();
   }
+
+  /** The events of {@code action} that match, once there are at least {@code count} (for records made after the answer). */
+  public List<AuditEvent> awaitEvents(AuditAction action, java.util.function.Predicate<AuditEvent> matching, int count) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      List<AuditEvent> found = events(action).stream().filter(matching).toList();
+      if (found.size() >= count || System.nanoTime() > deadline) return found;
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return found;
+      }
+    }
+  }
 }
