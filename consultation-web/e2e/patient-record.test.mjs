@@ -2,6 +2,7 @@
 // two people editing one record never silently overwrite each other.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { RequestDetail } from './pages/ConsultationPages.mjs';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { PatientForm } from './pages/PatientForm.mjs';
 import { PatientPage } from './pages/PatientPage.mjs';
@@ -131,15 +132,11 @@ describe('patient record', () => {
     });
     const { page, errors } = await signedInDoctor();
     await page.goto(`/consultations/${request.id}`);
-    const picker = page.getByRole('form', { name: vi.attachStudy });
-    await picker.getByRole('combobox').selectOption(ct.study);
-    await picker.getByRole('button', { name: vi.attachStudy }).click();
-    const item = page.locator(`li[data-study="${ct.study}"]`);
-    await item.waitFor();
+    const item = await new RequestDetail(page).attachStudy(ct.study);
     assert.match(await item.innerText(), /CT/);
     assert.match(await item.innerText(), /3 ảnh/);
     // Attached once: it leaves the picker.
-    await picker.getByText(vi.noOtherStudy).waitFor();
+    await page.getByRole('form', { name: vi.attachStudy }).getByText(vi.noOtherStudy).waitFor();
     const saved = await ctx.clinic.doctor.get(`/api/consultations/${request.id}`);
     assert.deepEqual(saved.attachments.filter((a) => a.kind === 'imaging_study').map((a) => a.reference), [ct.study]);
     assert.deepEqual(errors, []);

@@ -49,6 +49,16 @@ export class RequestDetail extends Screen {
   async act(label) {
     await this.page.getByRole('button', { name: label }).click();
   }
+
+  /** Picks one of the patient's stored studies and attaches it; returns the attachment's list item once shown. */
+  async attachStudy(studyUid) {
+    const picker = this.page.getByRole('form', { name: 'Đính kèm ca chụp' });
+    await picker.getByRole('combobox').selectOption(studyUid);
+    await picker.getByRole('button', { name: 'Đính kèm ca chụp' }).click();
+    const item = this.page.locator(`li[data-study="${studyUid}"]`);
+    await item.waitFor();
+    return item;
+  }
 }
 
 export class SchedulePage extends Screen {

@@ -534,6 +534,20 @@ export const vi = {
   'imaging.asked': '{name} xin điều khiển',
   'imaging.grant': 'Giao điều khiển',
   'imaging.noPatient': 'Buổi hội chẩn này không gắn với bệnh nhân nào.',
+  'problem.CNS-4090': 'Bệnh viện chưa cấu hình PACS (PACS_HOST); liên hệ bộ phận CNTT.',
+  'problem.CNS-4502': 'PACS bệnh viện không trả lời. Thử lại sau hoặc báo bộ phận CNTT.',
+  'imaging.pacs.pull': 'Lấy ảnh từ PACS bệnh viện',
+  'imaging.pacs.pulling': 'Đang lấy ảnh từ PACS…',
+  'imaging.pacs.result': 'Ca chụp lấy từ PACS',
+  'imaging.pacs.none': 'PACS không có ca chụp nào của bệnh nhân này.',
+  'imaging.pacs.date': 'Ngày chụp',
+  'imaging.pacs.images': 'Số ảnh',
+  'imaging.pacs.outcome': 'Kết quả',
+  'imaging.pacs.stored': 'Đã lưu {stored}',
+  'imaging.pacs.storedOf': 'Đã lưu {stored}/{total}',
+  'imaging.pacs.ok': 'Đã nhận',
+  'imaging.pacs.partial': 'Một số ảnh bị từ chối: thông tin bệnh nhân không khớp',
+  'imaging.pacs.failed': 'Không lưu được ảnh nào (PACS báo mã {status}); kiểm tra thông tin bệnh nhân trên PACS',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -19,6 +19,19 @@ export interface Series {
   firstInstanceUid: string | null;
 }
 
+/** One study found in the hospital PACS and asked for by C-MOVE, and what of it is now stored here. */
+export interface PulledStudy {
+  studyInstanceUid: string;
+  studyDate: string | null;
+  studyDescription: string | null;
+  modalities: string | null;
+  /** As the PACS's C-FIND answered (0 when it does not say). */
+  pacsInstances: number;
+  /** The C-MOVE status: 0 all sent, 0xB000 some refused here, others failed. */
+  moveStatus: number;
+  storedInstances: number;
+}
+
 /** One image of a stack: an instance, or one frame of a multi-frame instance (an endoscopy video, say). */
 export interface StackImage {
   sopInstanceUid: string;
@@ -76,6 +89,12 @@ export class ImagingService {
     const blob = await this.api.blob(`${this.base(patientId)}/studies/${study}/series/${series}/instances/${instance}/rendered`,
       { query: { accept: 'image/jpeg' }, signal });
     return URL.createObjectURL(blob);
+  }
+
+  /** C-FIND then C-MOVE of the patient's studies from the hospital PACS into Consilium (blocks until all are sent). */
+  async pullFromPacs(patientId: string): Promise<PulledStudy[]> {
+    const { body } = await this.api.post<{ studies: PulledStudy[] }>(`/api/patients/${encodeURIComponent(patientId)}/imaging/pacs-pulls`);
+    return body?.studies ?? [];
   }
 
   /** The bearer token for the image loader's own requests (frames). */

@@ -4,6 +4,7 @@ import { stackOf } from '../../../services/imaging/ImagingService';
 import { StackView, type Tool } from '../../../services/imaging/StackView';
 import { areaMm2, lengthMm, WINDOW_PRESETS, type Annotation, type ViewerState } from '../../../services/imaging/ViewerState';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { PacsPull } from './PacsPull';
 import { useI18n, useLoad, useService } from '../../platform';
 
 const TOOLS: Tool[] = ['windowLevel', 'pan', 'zoom', 'length', 'rectangle', 'ellipse'];
@@ -13,7 +14,11 @@ const CINE_FPS = 10;
  * A patient's studies, their series as thumbnails, and a stack viewer, all driven by one {@link ViewerState}.
  * `follow` turns the user's controls off: the state comes from elsewhere (the room's presenter).
  */
-export function ImagingViewer({ patientId, state, follow = false }: { patientId: string; state: ViewerState; follow?: boolean }) {
+export function ImagingViewer({ patientId, state, follow = false, pacs = false }: {
+  patientId: string; state: ViewerState; follow?: boolean;
+  /** Offer "pull from the hospital PACS" (the patient page; not in a room). */
+  pacs?: boolean;
+}) {
   const imaging = useService(imagingService);
   const { t } = useI18n();
   const snap = useSyncExternalStore((n) => state.onChange(n), () => stateSnapshot(state));
@@ -31,6 +36,7 @@ export function ImagingViewer({ patientId, state, follow = false }: { patientId:
   return (
     <section aria-labelledby="imaging" className="imaging">
       <h2 id="imaging">{t('imaging.title')}</h2>
+      {pacs && <PacsPull patientId={patientId} onPulled={studies.reload} />}
       {studies.error ? <ProblemAlert error={studies.error} /> : null}
       {studies.data?.length === 0 && <p>{t('imaging.noStudies')}</p>}
       <ul className="studies">

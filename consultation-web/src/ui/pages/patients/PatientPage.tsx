@@ -65,7 +65,7 @@ export function PatientPage({ params }: PageProps) {
           ) : (
             <Demographics patient={patient} onEdit={() => { setSaved(false); setEditing(true); }} />
           )}
-          <ImagingViewer patientId={patient.id} state={viewer} />
+          <ImagingViewer patientId={patient.id} state={viewer} pacs />
           <PatientRecord patientId={patient.id} />
         </>
       )}

@@ -8,7 +8,6 @@ import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.IdentifierHandler;
-import com.pixelmed.network.MoveSOPClassSCU;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +76,14 @@ public final class PacsClient {
     }
   }
 
-  /** Asks the PACS to send the study to {@code destinationAe}; returns the C-MOVE status (0 = success). */
+  /**
+   * Asks the PACS to send the study to {@code destinationAe}; returns the C-MOVE status (0 = success, B000 = some
+   * objects failed, Axxx/Cxxx = failed, as when our listener refused every object). Throws only when the PACS
+   * could not be asked (network, association).
+   */
   public int moveStudy(String studyUid, String destinationAe) throws IOException {
     try {
-      AttributeList id = new AttributeList();
-      DicomAttributes.put(id, TagFromName.QueryRetrieveLevel, "STUDY");
-      DicomAttributes.put(id, TagFromName.StudyInstanceUID, studyUid);
-      return new MoveSOPClassSCU(host, port, calledAe, callingAe, destinationAe, SOPClass.StudyRootQueryRetrieveInformationModelMove, id)
-          .getStatus();
+      return MoveRequest.moveStudy(host, port, calledAe, callingAe, studyUid, destinationAe);
     } catch (DicomException | DicomNetworkException e) {
       throw new IOException("C-MOVE from " + calledAe + " failed: " + DicomReader.safeMessage(e), e);
     }

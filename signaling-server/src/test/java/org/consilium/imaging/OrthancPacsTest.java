@@ -27,6 +27,8 @@ class OrthancPacsTest {
   private static TestServer server;
   private static ImagingApiTest.TestPatient patient;
   private static List<Path> files;
+  /** In the PACS under the patient's record number but with another name: the pull must refuse it. */
+  private static String misfiledStudy;
 
   @BeforeAll
   static void start() {
@@ -39,6 +41,9 @@ class OrthancPacsTest {
         patient.sample("SC_rgb_rle_2frame.dcm", "(0008,0020)=20200101"));
     List<Path> withOther = new ArrayList<>(files);
     withOther.add(DicomSamples.forPatient("MR_small.dcm", "SOMEONE-ELSE", "TRAN^THI BINH", "19600101", "F"));
+    Path misfiled = patient.sample("CT_small.dcm", "(0010,0010)=PHAM^VAN TUAN", "(0008,1030)=CT GHI NHAM");
+    misfiledStudy = uidOf(misfiled, "StudyInstanceUID");
+    withOther.add(misfiled);
     orthanc.store(withOther);
     ApiClient.BinaryResponse stow = doctor.sendBytes("POST", "/api/patients/" + patient.id() + "/imaging/uploads", zip(files),
         "application/zip", null);
@@ -56,7 +61,7 @@ class OrthancPacsTest {
   void sameAnswersAsOrthanc() {
     ApiClient api = Staff.in(server, server.testHospitalId(), Role.SPECIALIST).api();
     String base = "/api/patients/" + patient.id() + "/dicomweb/";
-    compare(orthanc.qido("studies?PatientID=" + patient.recordNumber() + "&includefield=00081030"), ours(api, base + "studies"),
+    compare(withoutMisfiled(orthanc.qido("studies?PatientID=" + patient.recordNumber() + "&includefield=00081030")), ours(api, base + "studies"),
         List.of("0020000D", "00080020", "00081030", "00100010", "00100020", "00100030", "00100040", "00201206", "00201208", "00080061"));
     for (Path f : files) {
       String study = uidOf(f, "StudyInstanceUID");
@@ -71,7 +76,7 @@ class OrthancPacsTest {
   }
 
   @Test
-  @DisplayName("a patient's studies are pulled from the PACS by C-FIND then C-MOVE, and only that patient's")
+  @DisplayName("a patient's studies are pulled from the PACS by C-FIND then C-MOVE, and only that patient's: a misfiled study is refused and its C-MOVE reports the failure")
   void pullFromPacs() {
     List<String> cmd = orthanc.inNamespace(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), PacsPullProbe.class.getName(), Integer.toString(orthanc.dicomPort()), patient.recordNumber()));
@@ -79,14 +84,23 @@ class OrthancPacsTest {
     String pull = line(out, "RESULT pull ");
     assertTrue(pull.startsWith("200 "), out);
     JsonArray pulled = new JsonObject(pull.substring(4)).getJsonArray("studies");
-    assertEquals(3, pulled.size(), pull);
+    assertEquals(4, pulled.size(), pull);
     for (Object o : pulled) {
       JsonObject s = (JsonObject) o;
-      assertEquals(0, s.getInteger("moveStatus"), s::encode);
-      assertEquals(s.getInteger("pacsInstances").longValue(), s.getLong("storedInstances"), s::encode);
+      if (misfiledStudy.equals(s.getString("studyInstanceUid"))) {
+        assertTrue(s.getInteger("moveStatus") != 0, () -> "our C-STORE refusal reaches the PACS's C-MOVE status: " + s.encode());
+        assertEquals(0, s.getLong("storedInstances"), s::encode);
+      } else {
+        assertEquals(0, s.getInteger("moveStatus"), s::encode);
+        assertEquals(s.getInteger("pacsInstances").longValue(), s.getLong("storedInstances"), s::encode);
+      }
     }
     String studies = line(out, "RESULT studies ");
     assertEquals(3, new JsonArray(studies.substring(4)).size(), studies);
+  }
+
+  private static JsonArray withoutMisfiled(JsonArray studies) {
+    return new JsonArray(studies.stream().filter(o -> !values((JsonObject) o, "0020000D").equals(misfiledStudy)).toList());
   }
 
   private static String line(String out, String prefix) {

@@ -1,0 +1,52 @@
+// dcmtk's dcmqrscp (Debian `dcmtk`) as the hospital PACS on loopback: a real query/retrieve SCP that answers
+// C-FIND and sends studies by C-MOVE to the AE titles of its host table.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './server.mjs';
+
+export const PACS_AE = 'BV_PACS';
+
+/**
+ * Starts the PACS, which will C-MOVE to `destination` ({ae, port} on 127.0.0.1), and stores `files` in it with
+ * storescu, as a modality would have.
+ */
+export async function startPacs(destination, files) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'dcmqrscp-'));
+  const db = join(dir, 'db');
+  mkdirSync(db);
+  const config = join(dir, 'dcmqrscp.cfg');
+  writeFileSync(config, [
+    `NetworkTCPPort = ${port}`, 'MaxPDUSize = 16384', 'MaxAssociations = 16', '',
+    'HostTable BEGIN', `consilium = (${destination.ae}, 127.0.0.1, ${destination.port})`, 'HostTable END', '',
+    'VendorTable BEGIN', 'VendorTable END', '',
+    'AETable BEGIN', `${PACS_AE} ${db} RW (200, 1024mb) ANY`, 'AETable END', '',
+  ].join('\n'));
+  const output = [];
+  const child = spawn('dcmqrscp', ['-c', config, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (c) => output.push(c));
+  child.stderr.on('data', (c) => output.push(c));
+  const logs = () => Buffer.concat(output).toString('utf8');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      execFileSync('echoscu', ['-aec', PACS_AE, '127.0.0.1', String(port)], { stdio: 'pipe' });
+      break;
+    } catch (e) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`dcmqrscp did not start\n${logs()}\n${e.stderr ?? ''}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  execFileSync('storescu', ['-aet', 'CT_SCANNER', '-aec', PACS_AE, '127.0.0.1', String(port), ...files], { stdio: 'pipe' });
+  return {
+    port,
+    logs,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
