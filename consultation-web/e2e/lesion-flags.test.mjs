@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
+import { PACS_AE, startPacs } from './support/dcmqrscp.mjs';
 import { launchBrowser } from './support/browser.mjs';
 import { ENDOSCOPIST, ROOT, SPECIALIST, STREAM_ON, endoscopySession, enterRoom, fakeCamera } from './support/endoscopy.mjs';
+import { freePort } from './support/server.mjs';
 import { withClinic } from './support/suite.mjs';
 
 const opened = [];
@@ -39,7 +41,14 @@ function overlaps([x, y, w, h], [tx, ty, tw, th]) {
 
 describe('AI lesion flags, live in a room', () => {
   const dir = mkdtempSync(join(tmpdir(), 'consilium-fake-camera-'));
-  const ctx = withClinic({ fakeMedia: true, env: { AI_MODELS_DIR: join(ROOT, 'models') } });
+  // The hospital PACS the accepted findings are sent to (it only receives here: no C-MOVE destination is used).
+  const env = { AI_MODELS_DIR: join(ROOT, 'models') };
+  let pacs;
+  before(async () => {
+    pacs = await startPacs({ ae: 'CONSILIUM', port: await freePort() });
+    Object.assign(env, { PACS_HOST: '127.0.0.1', PACS_PORT: String(pacs.port), PACS_AE_TITLE: PACS_AE });
+  });
+  const ctx = withClinic({ fakeMedia: true, env });
   const cameras = {};
   let setup;
   before(async () => {
@@ -50,7 +59,10 @@ describe('AI lesion flags, live in a room', () => {
   afterEach(async () => {
     for (const o of opened.splice(0)) await o.context.close().catch(() => undefined);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(async () => {
+    await pacs?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('a captured endoscopy frame is analysed from the patient\'s AI page, drawn with its flag, and accepted with who and when', async () => {
     const { truth } = cameras.lesion;
@@ -64,7 +76,8 @@ describe('AI lesion flags, live in a room', () => {
       method: 'POST', body: readFileSync(jpeg),
       headers: { 'Content-Type': 'image/jpeg', Accept: 'application/json', Authorization: `Bearer ${setup.endoscopist.login.accessToken}` },
     });
-    assert.equal(stored.status, 201, await stored.text());
+    const captured = JSON.parse(await stored.text());
+    assert.equal(stored.status, 201, JSON.stringify(captured));
     const session = await ctx.browser.newPage(ctx.server.url);
     opened.push(session);
     const { page } = session;
@@ -89,6 +102,26 @@ describe('AI lesion flags, live in a room', () => {
     assert.match(text, /0-Is/);
     assert.match(text, /6 mm/);
     assert.equal(await card.locator('li[data-status="accepted"]').count(), 1);
+
+    // The accepted flag becomes an SR and a SEG in the capture's study; writing again stores nothing new.
+    const write = card.getByRole('button', { name: 'Ghi SR và SEG vào ca chụp' });
+    await write.click();
+    const written = card.getByRole('list', { name: 'Đối tượng DICOM đã ghi' });
+    await written.locator('li[data-status="stored"]').nth(1).waitFor();
+    const [sr, seg] = await written.locator('li').evaluateAll((all) => all.map((li) => li.dataset.sopInstanceUid));
+    assert.match(await written.innerText(), /Báo cáo đo \(SR\): đã lưu vào ca chụp/);
+    await write.click();
+    await written.locator('li[data-status="already_stored"]').nth(1).waitFor();
+    const series = await setup.endoscopist.get(`/api/patients/${patientId}/dicomweb/studies/${captured.studyInstanceUid}/series`);
+    assert.deepEqual(series.map((s) => s['00080060'].Value[0]).sort(), ['ES', 'SEG', 'SR']);
+
+    // Sent with their source image to the hospital PACS, which then holds all three in the study.
+    await card.getByRole('button', { name: 'Gửi ảnh gốc, SR và SEG lên PACS' }).click();
+    const sent = card.getByRole('list', { name: 'Kết quả gửi PACS' });
+    await sent.locator('li').nth(2).waitFor();
+    assert.equal(await sent.locator('li[data-status="sent"]').count(), 3, await sent.innerText());
+    const held = pacs.instances(captured.studyInstanceUid).sort();
+    assert.deepEqual(held, [captured.sopInstanceUid, sr, seg].sort());
     assert.deepEqual(session.errors, []);
   });
 

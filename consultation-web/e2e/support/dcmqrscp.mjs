@@ -1,7 +1,7 @@
 // dcmtk's dcmqrscp (Debian `dcmtk`) as the hospital PACS on loopback: a real query/retrieve SCP that answers
 // C-FIND and sends studies by C-MOVE to the AE titles of its host table.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './server.mjs';
@@ -12,7 +12,7 @@ export const PACS_AE = 'BV_PACS';
  * Starts the PACS, which will C-MOVE to `destination` ({ae, port} on 127.0.0.1), and stores `files` in it with
  * storescu, as a modality would have.
  */
-export async function startPacs(destination, files) {
+export async function startPacs(destination, files = []) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'dcmqrscp-'));
   const db = join(dir, 'db');
@@ -25,7 +25,8 @@ export async function startPacs(destination, files) {
     'AETable BEGIN', `${PACS_AE} ${db} RW (200, 1024mb) ANY`, 'AETable END', '',
   ].join('\n'));
   const output = [];
-  const child = spawn('dcmqrscp', ['-c', config, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // +xy: accept JPEG baseline too (endoscopy captures), as hospital PACS do; uncompressed stays accepted.
+  const child = spawn('dcmqrscp', ['+xy', '-c', config, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (c) => output.push(c));
   child.stderr.on('data', (c) => output.push(c));
   const logs = () => Buffer.concat(output).toString('utf8');
@@ -39,10 +40,27 @@ export async function startPacs(destination, files) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  execFileSync('storescu', ['-aet', 'CT_SCANNER', '-aec', PACS_AE, '127.0.0.1', String(port), ...files], { stdio: 'pipe' });
+  if (files.length > 0) execFileSync('storescu', ['-aet', 'CT_SCANNER', '-aec', PACS_AE, '127.0.0.1', String(port), ...files], { stdio: 'pipe' });
+  /** One study-root C-FIND with `keys`; the value of `returned` in each answer. */
+  const find = (keys, returned) => {
+    const answers = mkdtempSync(join(dir, 'find-'));
+    try {
+      execFileSync('findscu', ['-S', '-aec', PACS_AE, '-X', '-od', answers, ...keys.flatMap((k) => ['-k', k]), '127.0.0.1', String(port)],
+        { stdio: 'pipe' });
+      return readdirSync(answers).map((f) => /\[([0-9.]+)\]/.exec(execFileSync('dcmdump', ['+P', returned, join(answers, f)], { encoding: 'utf8' }))?.[1]);
+    } finally {
+      rmSync(answers, { recursive: true, force: true });
+    }
+  };
   return {
     port,
     logs,
+    /** The SOP Instance UIDs the PACS holds in a study: C-FIND (findscu) of its series, then of their images. */
+    instances(studyUid) {
+      const series = find(['QueryRetrieveLevel=SERIES', `StudyInstanceUID=${studyUid}`, 'SeriesInstanceUID'], 'SeriesInstanceUID');
+      return series.flatMap((uid) => find(['QueryRetrieveLevel=IMAGE', `StudyInstanceUID=${studyUid}`, `SeriesInstanceUID=${uid}`,
+        'SOPInstanceUID'], 'SOPInstanceUID'));
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));

@@ -147,6 +147,19 @@ describe('ApiClient', () => {
     expect(put.body).toEqual({ fullName: 'Nguyễn Văn An' });
   });
 
+  it('returns an error status named as an answer with its body, and keeps other errors as problems', async () => {
+    const server = tokenServer((req) => req.url === '/api/sends' ? json(502, { results: [{ status: 'failed' }] })
+      : req.url === '/api/down' ? problem(502, 'CNS-4502', 'The hospital PACS did not answer') : null);
+    const { api } = await signedIn(server);
+    const answered = await api.post<{ results: { status: string }[] }>('/api/sends', {}, { answers: [502] });
+    expect(answered.status).toBe(502);
+    expect(answered.body.results[0].status).toBe('failed');
+    const refused: ApiProblem = await api.post('/api/sends', {}).catch((e) => e);
+    expect(refused).toBeInstanceOf(ApiProblem);
+    const down: ApiProblem = await api.post('/api/down', {}, { answers: [502] }).then(() => { throw new Error('answered'); }, (e) => e);
+    expect(down.code).toBe('CNS-4502');
+  });
+
   it('turns a network failure into a problem the UI can show', async () => {
     const api = new ApiClient(() => Promise.reject(new TypeError('Failed to fetch')));
     const error = await api.get('/api/auth/sso', { auth: false }).catch((e) => e);

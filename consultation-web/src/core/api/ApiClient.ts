@@ -27,6 +27,8 @@ export interface RequestOptions {
   contentType?: string;
   /** Optimistic concurrency: the version the caller last saw, sent as If-Match. */
   ifMatch?: string | number;
+  /** Error statuses whose body is an answer, not a problem (a 502 that lists what each object became). */
+  answers?: readonly number[];
   signal?: AbortSignal;
 }
 
@@ -64,7 +66,7 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    return this.read<T>(await this.exchange(method, path, options));
+    return this.read<T>(await this.exchange(method, path, options), options.answers);
   }
 
   /** A binary answer (a PDF, a document); a refusal still arrives as {@link ApiProblem}. */
@@ -107,7 +109,7 @@ export class ApiClient {
     }
   }
 
-  private async read<T>(response: Response): Promise<ApiResponse<T>> {
+  private async read<T>(response: Response, answers: readonly number[] = []): Promise<ApiResponse<T>> {
     const text = await response.text();
     let body: unknown = undefined;
     if (text) {
@@ -119,7 +121,8 @@ export class ApiClient {
         }
       }
     }
-    if (!response.ok) {
+    const answer = answers.includes(response.status) && !(response.headers.get('Content-Type') ?? '').includes('problem+json');
+    if (!response.ok && !answer) {
       const problem = (typeof body === 'object' && body !== null ? body : {}) as Partial<ProblemBody>;
       throw new ApiProblem({ ...problem, status: response.status, detail: problem.detail ?? response.statusText });
     }

@@ -47,6 +47,22 @@ export interface ReviewDraft {
   reason?: string;
 }
 
+/** What became of one DICOM object Consilium wrote (the ingest's answer). */
+export interface StoredObject {
+  status: 'stored' | 'already_stored' | string;
+  sopClassUid: string;
+  sopInstanceUid: string;
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  reason: string | null;
+}
+
+/** The SR (TID 1500) and SEG written from an analysis' accepted flags. */
+export interface DicomOutputs { measurementReport: StoredObject; segmentation: StoredObject }
+
+/** One object sent to the hospital PACS by C-STORE, or why not. */
+export interface PacsSent { sopInstanceUid: string; sopClassUid: string; status: 'sent' | 'failed'; reason: string | null }
+
 /** A stored image of the patient that can be analysed (one row of QIDO-RS instances). */
 export interface StoredImage { studyUid: string; seriesUid: string; sopInstanceUid: string; modality: string; frames: number }
 
@@ -87,6 +103,20 @@ export class FindingsService {
       `${this.base(analysis.patientId)}/${encodeURIComponent(analysis.id)}/flags/${encodeURIComponent(flagId)}/review`,
       { ...draft, version: analysis.version });
     return body;
+  }
+
+  /** Writes the accepted flags as a DICOM SR and SEG in the analysed image's study (again: nothing new is stored). */
+  async writeDicom(analysis: LesionAnalysis, source: DicomFrameRef): Promise<DicomOutputs> {
+    const { body } = await this.api.post<DicomOutputs>(`${this.base(analysis.patientId)}/${encodeURIComponent(analysis.id)}/dicom-outputs`,
+      { sopInstanceUid: source.sopInstanceUid, frame: source.frame });
+    return body;
+  }
+
+  /** C-STORE of stored objects to the hospital PACS; each one's outcome, also when some failed. */
+  async sendToPacs(patientId: string, sopInstanceUids: string[]): Promise<PacsSent[]> {
+    const { body } = await this.api.post<{ results: PacsSent[] }>(`/api/patients/${encodeURIComponent(patientId)}/imaging/pacs-sends`,
+      { sopInstanceUids }, { answers: [502] });
+    return body.results;
   }
 
   /** The analysed frame of a stored instance, rendered by the server (WADO-RS, with the bearer token). */

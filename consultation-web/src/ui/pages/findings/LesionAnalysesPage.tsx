@@ -6,6 +6,7 @@ import { Link } from '../../components/Link';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService, useUser } from '../../platform';
 import type { PageProps } from '../../routes';
+import { DicomOutputsPanel } from './DicomOutputsPanel';
 import { FlagReviewPanel } from './FlagReviewPanel';
 
 /** A patient's AI lesion flags: their stored endoscopy images (to analyse), and every analysis with its flags to review. */
@@ -85,6 +86,7 @@ function AnalysisCard({ analysis, reviewer, onChange }: { analysis: LesionAnalys
     };
   }, [analysis.id]);
   const flag = analysis.flags.find((f) => f.id === selected) ?? null;
+  const accepted = analysis.flags.some((f) => f.status === 'accepted' || f.status === 'edited');
   return (
     <article className="lesion-analysis" data-analysis-id={analysis.id}>
       <h3>{dateTime(analysis.createdAt)} · {t(`lesion.source.${analysis.input.source}` as 'lesion.source.upload')}
@@ -109,6 +111,7 @@ function AnalysisCard({ analysis, reviewer, onChange }: { analysis: LesionAnalys
             ))}
           </ol>
           {flag && <FlagReviewPanel analysis={analysis} flag={flag} reviewer={reviewer} onChange={onChange} />}
+          {ref && accepted && <DicomOutputsPanel key={analysis.version} analysis={analysis} source={ref} />}
         </div>
       </div>
     </article>
