@@ -77,6 +77,25 @@ class FindingsDicomOutputsTest {
     assertTrue(tree.contains("Polyp") && tree.contains("0-Is") && tree.contains("\"6.0\" (mm,UCUM") && tree.contains(findings.sourceUid())
         && tree.contains("lesion-unet"), tree);
 
+    // The SEG's segment is the model's own region for the accepted flag: its area, inside its box, not the box filled.
+    JsonObject flag = endoscopist.get("/api/patients/" + findings.patientId() + "/lesion-analyses/" + findings.analysisId()).json()
+        .getJsonArray("flags").getJsonObject(0);
+    Path segFile = Files.write(Files.createTempFile("seg", ".dcm"), DicomWebTest.parts(endoscopist.sendBytes("GET", base + "/series/"
+        + seg.getString("seriesInstanceUid") + "/instances/" + seg.getString("sopInstanceUid"), null, null,
+        "multipart/related; type=\"application/dicom\"; transfer-syntax=*")).get(0));
+    String printed = DicomSamples.run(List.of("/usr/bin/python3", "-c", "import sys, numpy, pydicom\n"
+        + "m = pydicom.dcmread(sys.argv[1]).pixel_array\nys, xs = numpy.nonzero(m)\n"
+        + "print(int(m.sum()), xs.min(), ys.min(), xs.max(), ys.max())", segFile.toString())).trim();
+    String[] region = printed.substring(printed.lastIndexOf('\n') + 1).split(" ");
+    JsonObject box = flag.getJsonObject("box");
+    long area = Long.parseLong(region[0]);
+    long modelArea = flag.getLong("areaPixels");
+    assertTrue(Math.abs(area - modelArea) <= modelArea / 5, "segment " + area + " px, model region " + modelArea + " px");
+    assertTrue(area < 0.95 * box.getInteger("width") * box.getInteger("height"), "a region, not the box filled: " + area + " px in " + box);
+    assertTrue(Integer.parseInt(region[1]) >= box.getInteger("x") && Integer.parseInt(region[2]) >= box.getInteger("y")
+        && Integer.parseInt(region[3]) < box.getInteger("x") + box.getInteger("width")
+        && Integer.parseInt(region[4]) < box.getInteger("y") + box.getInteger("height"), String.join(" ", region) + " inside " + box);
+
     ApiClient.Response again = findings.write(endoscopist);
     assertEquals(200, again.status(), again::toString);
     assertEquals("already_stored", again.json().getJsonObject("measurementReport").getString("status"));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.consilium.access.Principal;
 import org.consilium.audit.AuditAction;
@@ -78,7 +79,7 @@ public final class FindingsOutputs {
               return Future.succeededFuture(new Written(already("measurement-report", oldReport), already("segmentation", oldSegmentation)));
             }
             return imaging.bytes(source).compose(bytes -> imaging.onDicomWorkers(() -> {
-              FindingsDocument doc = document(who, analysis, accepted, bytes, frame);
+              FindingsDocument doc = document(who, analysis, accepted, bytes, frame, source.dicom().columns(), source.dicom().rows());
               return List.of(staged("measurement-report", MeasurementReport.write(doc, sr)),
                   staged("segmentation", FindingsSegmentation.write(doc, seg)));
             })).recover(e -> e instanceof org.consilium.dicom.DicomRejected r
@@ -104,17 +105,22 @@ public final class FindingsOutputs {
     return ImagingService.Staged.file(name, file);
   }
 
-  /** The accepted flags as our plain findings: the reviewer's corrections win over the model's proposal. */
-  private static FindingsDocument document(Principal who, LesionAnalysis a, List<LesionAnalysis.Flag> accepted, byte[] source, int frame) {
+  /**
+   * The accepted flags as our plain findings: the reviewer's corrections win over the model's proposal. A flag
+   * accepted as the model drew it keeps the model's own region (label k of the mask is the k-th flag); a moved box
+   * is the reviewer's region.
+   */
+  private static FindingsDocument document(Principal who, LesionAnalysis a, List<LesionAnalysis.Flag> accepted, byte[] source, int frame,
+                                           int columns, int rows) {
     List<FindingsDocument.Finding> out = new ArrayList<>();
     for (LesionAnalysis.Flag f : accepted) {
       LesionAnalysis.Review r = f.reviews().get(f.reviews().size() - 1);
       LesionAnalysis.Box box = r.box() != null ? r.box() : f.box();
-      FindingsDocument.Origin origin = r.box() != null && !r.box().equals(f.box()) ? FindingsDocument.Origin.MANUAL
-          : FindingsDocument.Origin.SEMIAUTOMATIC;
+      boolean moved = r.box() != null && !r.box().equals(f.box());
+      BitSet region = moved ? null : ModelRegion.of(a.mask(), a.flags().indexOf(f) + 1, columns, rows);
       out.add(new FindingsDocument.Finding(DerivedUids.uid("consilium-lesion:" + a.id() + ":" + f.id()), r.label(), r.parisClass(),
           r.sizeMm() == null ? null : r.sizeMm().doubleValue(), new FindingsDocument.Box(box.x(), box.y(), box.width(), box.height()),
-          null, null, origin));
+          null, region, moved ? FindingsDocument.Origin.MANUAL : FindingsDocument.Origin.SEMIAUTOMATIC));
     }
     return new FindingsDocument(source, frame, new FindingsDocument.Observer(dicomName(who.displayName()), who.userId()),
         new FindingsDocument.Device(DerivedUids.uid("consilium-model:" + a.modelId() + ":" + a.modelVersion()), a.modelId(),
