@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { DOCTOR, PATIENTS } from './support/clinic.mjs';
-import { multiFrame, stow } from './support/imaging.mjs';
+import { multiFrame, sameMrFourWays, stow } from './support/imaging.mjs';
 import { enterRoom, sessionWithCt, showsImage, SPECIALIST } from './support/sharedViewing.mjs';
 import { withClinic } from './support/suite.mjs';
 
@@ -139,6 +139,38 @@ describe('shared viewer in the room', () => {
     await page.locator(`${viewport}[data-frame="1"]`).waitFor({ timeout: 5000 });
     assert.match(await page.locator('.stack-slider').textContent(), /\/ 2/);
     await page.getByRole('button', { name: 'Phát liên tục' }).click();
+    assert.deepEqual(doctor.errors, []);
+  });
+
+  it('compressed frames arrive as stored and the browser decodes them to the same image as the uncompressed one', async () => {
+    const mr = sameMrFourWays(PATIENTS.an);
+    try {
+      await stow(ctx.clinic.doctor, ctx.clinic.patients.an.id, mr.files);
+    } finally {
+      mr.cleanup();
+    }
+    const doctor = await patientPage();
+    const { page } = doctor;
+    const frameTypes = {};
+    page.on('response', (r) => {
+      const m = r.url().match(/series\/([0-9.]+)\/instances\/[0-9.]+\/frames\/1$/);
+      if (m) frameTypes[m[1]] = r.headers()['content-type'];
+    });
+    const shots = {};
+    for (const [kind, series] of Object.entries(mr.series)) {
+      await page.locator(`button[data-series-uid="${series}"]`).click();
+      const viewport = page.locator('.stack-viewer .viewport');
+      await page.locator(`.stack-viewer .viewport[data-sop-instance-uid="${mr.instances[kind]}"][data-frame="1"], .stack-viewer .viewport[data-error]`)
+        .waitFor();
+      assert.equal(await viewport.getAttribute('data-error'), null, kind);
+      shots[kind] = await viewport.screenshot();
+    }
+    assert.match(frameTypes[mr.series.jp2k], /type="image\/jp2"/);
+    assert.match(frameTypes[mr.series.jls], /type="image\/jls"/);
+    assert.match(frameTypes[mr.series.rle], /type="image\/dicom-rle"/);
+    assert.match(frameTypes[mr.series.native], /type="application\/octet-stream"/);
+    assert.ok(shots.native.length > 20_000, 'the MR is drawn, not a blank canvas');
+    for (const kind of ['jp2k', 'jls', 'rle']) assert.ok(shots[kind].equals(shots.native), `${kind} is drawn as the uncompressed MR`);
     assert.deepEqual(doctor.errors, []);
   });
 });

@@ -44,6 +44,29 @@ export function multiFrame(patient) {
   return { file, study, series, instance, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * pydicom's MR_small four times, one series each, in one new study of the patient: uncompressed and, with the same
+ * pixels, JPEG 2000 lossless, JPEG-LS lossless and RLE.
+ * @returns {{files: string[], study: string, series: Record<'native'|'jp2k'|'jls'|'rle', string>,
+ *   instances: Record<'native'|'jp2k'|'jls'|'rle', string>, cleanup(): void}}
+ */
+export function sameMrFourWays(patient) {
+  const dir = mkdtempSync(join(tmpdir(), 'mr-four-ways-'));
+  const study = uid();
+  const sources = { native: 'MR_small.dcm', jp2k: 'MR_small_jp2klossless.dcm', jls: 'MR_small_jpeg_ls_lossless.dcm', rle: 'MR_small_RLE.dcm' };
+  const series = {};
+  const instances = {};
+  const files = Object.entries(sources).map(([kind, sample], i) => {
+    series[kind] = uid();
+    instances[kind] = uid();
+    return copyFor(patient, sample, join(dir, `${kind}.dcm`), {
+      '(0020,000D)': study, '(0020,000E)': series[kind], '(0008,0018)': instances[kind], '(0020,0011)': String(i + 1),
+      '(0008,1030)': 'MR SO NAO', '(0008,103E)': kind.toUpperCase(),
+    });
+  });
+  return { files, study, series, instances, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A copy of a pydicom test file at `file`, with the patient's identity (as a modality writes it) and `edits`. */
 function copyFor(patient, sample, file, edits) {
   copyFileSync(join(PYDICOM, sample), file);

@@ -21,6 +21,7 @@ import org.consilium.dicom.DicomListener;
 import org.consilium.dicom.DicomRejected;
 import org.consilium.dicom.DicomWriter;
 import org.consilium.dicom.EndoscopyCapture;
+import org.consilium.dicom.StoredFrames;
 import org.consilium.dicom.Window;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
@@ -292,6 +293,15 @@ public final class ImagingService {
         List<byte[]> out = new ArrayList<>();
         for (int n : numbers) out.add(images.frame(n));
         return out;
+      }
+    }, false);
+  }
+
+  /** Frames (1-based numbers) of an encapsulated object as stored, compressed (see {@link StoredFrames}). */
+  public Future<List<byte[]>> storedFrames(StoredInstance s, List<Integer> numbers) {
+    return dicomWorkers.executeBlocking(() -> {
+      try (InputStream in = objects.get(s.objectId())) {
+        return StoredFrames.read(in, numbers);
       }
     }, false);
   }

@@ -53,12 +53,16 @@ final class RootRouter {
     return router;
   }
 
-  /** {@code embedded}: origins whose scripts and frames the app embeds (a configured Jitsi deployment). */
+  /**
+   * {@code embedded}: origins whose scripts and frames the app embeds (a configured Jitsi deployment).
+   * 'wasm-unsafe-eval' lets the viewer compile its WebAssembly image decoders (JPEG, JPEG-LS, JPEG 2000); it does
+   * not allow eval of JavaScript.
+   */
   private static String contentSecurityPolicy(java.util.List<String> embedded) {
     String extra = embedded.isEmpty() ? "" : " " + String.join(" ", embedded);
-    return "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" + extra + "; img-src 'self' data: blob:; media-src 'self' blob:; "
         + "connect-src 'self' ws: wss:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
-        + (extra.isEmpty() ? "" : "; script-src 'self'" + extra + "; frame-src" + extra);
+        + (extra.isEmpty() ? "" : "; frame-src" + extra);
   }
 
   private static void securityHeaders(RoutingContext ctx, String csp) {

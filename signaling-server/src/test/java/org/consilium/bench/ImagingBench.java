@@ -81,6 +81,13 @@ public final class ImagingBench {
         List<String> framePaths = framePaths(stowSet);
         rows.add(row("WADO-RS frame 1 of each instance", "Consilium", framePaths.size(), 0, time(() -> frames(ours, auth, framePaths))));
         rows.add(row("WADO-RS frame 1 of each instance", "Orthanc", framePaths.size(), 0, time(() -> frames(orthanc, null, framePaths))));
+        for (int k = 0; k < SAMPLES.length; k++) {
+          List<String> ofKind = new ArrayList<>();
+          for (int i = k; i < framePaths.size(); i += SAMPLES.length) ofKind.add(framePaths.get(i));
+          String what = "WADO-RS frame 1, " + SAMPLES[k];
+          rows.add(row(what, "Consilium", ofKind.size(), 0, time(() -> frames(ours, auth, ofKind))));
+          rows.add(row(what, "Orthanc", ofKind.size(), 0, time(() -> frames(orthanc, null, ofKind))));
+        }
         System.out.println("SECTION\n" + "Measured " + Instant.now().toString().substring(0, 10) + " on "
             + Runtime.getRuntime().availableProcessors() + " cores (load average "
             + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())

@@ -185,6 +185,45 @@ class DicomWebTest {
   }
 
   @Test
+  @DisplayName("WADO-RS frames of a compressed object: as stored (RLE) when any transfer syntax is accepted, decoded otherwise")
+  void compressedFrames() throws IOException {
+    String path = "/studies/" + uid(rgb, "StudyInstanceUID") + "/series/" + uid(rgb, "SeriesInstanceUID") + "/instances/"
+        + uid(rgb, "SOPInstanceUID");
+    ApiClient.BinaryResponse stored = get(path + "/frames/2,1", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*");
+    assertEquals(200, stored.status(), stored::toString);
+    assertTrue(stored.header("Content-Type").contains("type=\"image/dicom-rle\""), stored.header("Content-Type"));
+    assertTrue(new String(stored.body(), StandardCharsets.ISO_8859_1).contains("Content-Type: image/dicom-rle; transfer-syntax=1.2.840.10008.1.2.5\r\n"));
+    // The frames' bitstreams as pydicom reads them from the file: the same bytes, in the order asked for.
+    String[] expected = DicomSamples.run(List.of("/usr/bin/python3", "-c", "import sys, hashlib, pydicom\n"
+        + "from pydicom.encaps import generate_pixel_data_frame\nds = pydicom.dcmread(sys.argv[1])\n"
+        + "print(' '.join(hashlib.sha256(f).hexdigest() for f in generate_pixel_data_frame(ds.PixelData, int(ds.NumberOfFrames))))",
+        rgb.toString())).trim().split(" ");
+    List<byte[]> frames = parts(stored);
+    assertEquals(List.of(expected[1], expected[0]), frames.stream().map(DicomWebTest::sha256).toList());
+
+    ApiClient.BinaryResponse named = get(path + "/frames/1", "multipart/related; type=\"image/dicom-rle\"; transfer-syntax=1.2.840.10008.1.2.5");
+    assertEquals(200, named.status(), named::toString);
+    assertEquals(expected[0], sha256(parts(named).get(0)));
+    ApiClient.BinaryResponse decoded = get(path + "/frames/1", "multipart/related; type=\"application/octet-stream\"");
+    assertEquals(200, decoded.status(), decoded::toString);
+    assertEquals(100 * 100 * 3, parts(decoded).get(0).length);
+    assertEquals(406, get(path + "/frames/1", "multipart/related; type=\"image/jp2\"; transfer-syntax=1.2.840.10008.1.2.4.90").status());
+    // An uncompressed object has nothing compressed to send: its frames stay octet-stream.
+    ApiClient.BinaryResponse native_ = get("/studies/" + uid(ct, "StudyInstanceUID") + "/series/" + uid(ct, "SeriesInstanceUID")
+        + "/instances/" + uid(ct, "SOPInstanceUID") + "/frames/1", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*");
+    assertTrue(native_.header("Content-Type").contains("type=\"application/octet-stream\""), native_.header("Content-Type"));
+    assertEquals(128 * 128 * 2, parts(native_).get(0).length);
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   @DisplayName("DICOMweb of a patient is refused to a clinician of another hospital")
   void strangers() {
     ApiClient stranger = Staff.in(server, Staff.newHospital(server, "Bệnh viện Xa"), Role.DISTRICT_DOCTOR).api();

@@ -65,7 +65,7 @@ class JitsiTokensTest {
       assertEquals(people.get(3).userId(), other.getJsonObject("context").getJsonObject("user").getString("id"));
 
       String csp = server.api().get("/health").header("Content-Security-Policy");
-      assertTrue(csp.contains("script-src 'self' https://" + DOMAIN) && csp.contains("frame-src https://" + DOMAIN), csp);
+      assertTrue(csp.contains("script-src 'self' 'wasm-unsafe-eval' https://" + DOMAIN) && csp.contains("frame-src https://" + DOMAIN), csp);
 
       String small = sessions.schedule(people.get(0).userId(), List.of(people.get(1).userId()), null);
       JsonObject mesh = RoomClient.ticket(people.get(1).api(), small, false).json();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.consilium.audit.AuditAction;
 import org.consilium.dicom.DicomImages;
 import org.consilium.dicom.DicomRejected;
+import org.consilium.dicom.StoredFrames;
 import org.consilium.dicom.Window;
 import org.consilium.http.ApiException;
 import org.consilium.http.ErrorCode;
@@ -20,7 +21,8 @@ import org.consilium.imaging.StoredInstance;
 
 /**
  * WADO-RS answers (PS3.18 10.4): instances as stored (multipart/related; type="application/dicom"), metadata
- * (DICOM JSON), frames uncompressed (application/octet-stream, Explicit VR Little Endian) and rendered frames
+ * (DICOM JSON), frames (as stored when compressed and any transfer syntax is accepted, else uncompressed
+ * application/octet-stream, Explicit VR Little Endian) and rendered frames
  * (image/jpeg or image/png, with an optional {@code window=center,width}). Each access is audited first.
  */
 final class WadoReplies {
@@ -78,28 +80,41 @@ final class WadoReplies {
             .putHeader("Cache-Control", "no-store").end("[" + String.join(",", objects) + "]"));
   }
 
+  /**
+   * Frames as stored when the client accepts any transfer syntax (or names the stored one) and the object is
+   * compressed in a syntax with a frame media type; otherwise decoded to Explicit VR Little Endian.
+   */
   Future<Void> frames(DicomWebRoutes.Scope scope) {
     RoutingContext ctx = scope.ctx();
     StoredInstance s = scope.instances().get(0);
     List<Integer> numbers = frameNumbers(ctx, s);
     String accept = ctx.request().getHeader("Accept");
     String syntax = param(accept, "transfer-syntax");
+    String stored = s.dicom().transferSyntaxUid();
+    String storedType = StoredFrames.mediaType(stored);
+    if (storedType != null && ("*".equals(syntax) || stored.equals(syntax) && acceptable(accept, storedType))) {
+      return imaging.storedFrames(s, numbers).recover(WadoReplies::undecodable)
+          .compose(frames -> sendFrames(scope, frames, storedType, stored));
+    }
     if (!acceptable(accept, "application/octet-stream") || (syntax != null && !syntax.equals("*") && !syntax.equals(NATIVE))) {
-      return notAcceptable("frames are sent uncompressed: multipart/related; type=\"application/octet-stream\"; transfer-syntax="
-          + NATIVE);
+      return notAcceptable("frames are sent uncompressed (multipart/related; type=\"application/octet-stream\"; transfer-syntax="
+          + NATIVE + ") or, with transfer-syntax=*, as stored");
     }
     return imaging.frames(s, numbers).recover(WadoReplies::undecodable)
-        .compose(frames -> audited(scope, "frames=" + frames.size()).compose(v -> {
-          String boundary = UUID.randomUUID().toString();
-          HttpServerResponse r = multipart(ctx, boundary, "application/octet-stream");
-          Buffer body = Buffer.buffer();
-          for (int i = 0; i < frames.size(); i++) {
-            if (i > 0) body.appendString("\r\n");
-            body.appendBytes(MultipartRelated.partHeader(boundary, "application/octet-stream; transfer-syntax=" + NATIVE, null))
-                .appendBytes(frames.get(i));
-          }
-          return r.end(body.appendBytes(MultipartRelated.closing(boundary)));
-        }));
+        .compose(frames -> sendFrames(scope, frames, "application/octet-stream", NATIVE));
+  }
+
+  private Future<Void> sendFrames(DicomWebRoutes.Scope scope, List<byte[]> frames, String type, String syntax) {
+    return audited(scope, "frames=" + frames.size()).compose(v -> {
+      String boundary = UUID.randomUUID().toString();
+      HttpServerResponse r = multipart(scope.ctx(), boundary, type);
+      Buffer body = Buffer.buffer();
+      for (int i = 0; i < frames.size(); i++) {
+        if (i > 0) body.appendString("\r\n");
+        body.appendBytes(MultipartRelated.partHeader(boundary, type + "; transfer-syntax=" + syntax, null)).appendBytes(frames.get(i));
+      }
+      return r.end(body.appendBytes(MultipartRelated.closing(boundary)));
+    });
   }
 
   Future<Void> rendered(DicomWebRoutes.Scope scope) {
