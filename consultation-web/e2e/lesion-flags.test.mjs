@@ -120,7 +120,7 @@ describe('AI lesion flags, live in a room', () => {
     const sent = card.getByRole('list', { name: 'Kết quả gửi PACS' });
     await sent.locator('li').nth(2).waitFor();
     assert.equal(await sent.locator('li[data-status="sent"]').count(), 3, await sent.innerText());
-    const held = pacs.instances(captured.studyInstanceUid).sort();
+    const held = (await pacs.instances(captured.studyInstanceUid)).sort();
     assert.deepEqual(held, [captured.sopInstanceUid, sr, seg].sort());
     assert.deepEqual(session.errors, []);
   });

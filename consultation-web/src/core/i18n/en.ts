@@ -557,6 +557,7 @@ export const en: Messages = {
   'imaging.pacs.outcome': 'Result',
   'imaging.pacs.stored': '{stored} stored',
   'imaging.pacs.storedOf': '{stored} of {total} stored',
+  'imaging.pacs.already': 'Already here in full; not fetched again',
   'imaging.pacs.ok': 'Received',
   'imaging.pacs.partial': 'Some images were refused: their patient details differ',
   'imaging.pacs.failed': 'No image stored (PACS status {status}); check the patient details in the PACS',

@@ -558,6 +558,7 @@ export const vi = {
   'imaging.pacs.outcome': 'Kết quả',
   'imaging.pacs.stored': 'Đã lưu {stored}',
   'imaging.pacs.storedOf': 'Đã lưu {stored}/{total}',
+  'imaging.pacs.already': 'Đã có đủ ở đây, không lấy lại',
   'imaging.pacs.ok': 'Đã nhận',
   'imaging.pacs.partial': 'Một số ảnh bị từ chối: thông tin bệnh nhân không khớp',
   'imaging.pacs.failed': 'Không lưu được ảnh nào (PACS báo mã {status}); kiểm tra thông tin bệnh nhân trên PACS',

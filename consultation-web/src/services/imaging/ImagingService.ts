@@ -27,8 +27,10 @@ export interface PulledStudy {
   modalities: string | null;
   /** As the PACS's C-FIND answered (0 when it does not say). */
   pacsInstances: number;
-  /** The C-MOVE status: 0 all sent, 0xB000 some refused here, others failed. */
-  moveStatus: number;
+  /** The C-MOVE status: 0 all sent, 0xB000 some refused here, others failed; null when not asked for (`alreadyStored`). */
+  moveStatus: number | null;
+  /** Every instance the PACS reports was already stored here, so the study was not moved again. */
+  alreadyStored: boolean;
   storedInstances: number;
 }
 

@@ -41,7 +41,8 @@ export function PacsPull({ patientId, onPulled }: { patientId: string; onPulled:
       {pulled && pulled.length > 0 && (
         <Table label={t('imaging.pacs.result')} columns={[t('imaging.pacs.date'), t('imaging.study'), t('imaging.pacs.images'), t('imaging.pacs.outcome')]}>
           {pulled.map((s) => (
-            <tr key={s.studyInstanceUid} data-study-uid={s.studyInstanceUid} data-move-status={s.moveStatus}>
+            <tr key={s.studyInstanceUid} data-study-uid={s.studyInstanceUid} data-move-status={s.moveStatus ?? undefined}
+              data-already-stored={s.alreadyStored || undefined}>
               <td>{s.studyDate ?? ''}</td>
               <td>{[s.studyDescription, s.modalities].filter(Boolean).join(' · ')}</td>
               <td>{s.pacsInstances > 0 ? t('imaging.pacs.storedOf', { stored: s.storedInstances, total: s.pacsInstances })
@@ -56,6 +57,7 @@ export function PacsPull({ patientId, onPulled }: { patientId: string; onPulled:
 }
 
 function outcome(s: PulledStudy, t: ReturnType<typeof useI18n>['t']): string {
+  if (s.moveStatus === null) return t('imaging.pacs.already');
   if (s.moveStatus === 0) return t('imaging.pacs.ok');
   if (s.moveStatus === SOME_REFUSED || s.storedInstances > 0) return t('imaging.pacs.partial');
   return t('imaging.pacs.failed', { status: `0x${s.moveStatus.toString(16).toUpperCase().padStart(4, '0')}` });

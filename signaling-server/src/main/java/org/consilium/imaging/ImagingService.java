@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.consilium.access.Principal;
@@ -212,13 +213,17 @@ public final class ImagingService {
    * the PACS holds and how many instances are now stored here, audited as one CREATE.
    */
   public Future<io.vertx.core.json.JsonArray> pullFromPacs(Patient patient, AuditEvent.Builder event) {
-    return new PacsPull(config, dicomWorkers, deviceIngest).pull(patient).compose(pulled -> instances(patient, null, null).map(all -> {
-      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
-      for (PacsPull.Pulled p : pulled) {
-        out.add(p.toJson(all.stream().filter(i -> i.dicom().studyInstanceUid().equals(p.study().studyUid())).count()));
-      }
-      return out;
-    })).compose(out -> record(event, patient, AuditAction.CREATE, null, "pacs-pull studies=" + out.size()).map(out));
+    return instances(patient, null, null).compose(before -> new PacsPull(config, dicomWorkers, deviceIngest).pull(patient, storedPerStudy(before)))
+        .compose(pulled -> instances(patient, null, null).map(all -> {
+          Map<String, Long> stored = storedPerStudy(all);
+          io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+          for (PacsPull.Pulled p : pulled) out.add(p.toJson(stored.getOrDefault(p.study().studyUid(), 0L)));
+          return out;
+        })).compose(out -> record(event, patient, AuditAction.CREATE, null, "pacs-pull studies=" + out.size()).map(out));
+  }
+
+  private static Map<String, Long> storedPerStudy(List<StoredInstance> all) {
+    return all.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.dicom().studyInstanceUid(), java.util.stream.Collectors.counting()));
   }
 
   /** Sends stored instances of the patient to the hospital PACS (C-STORE); answers each one's fate, audited as EXPORT. */

@@ -30,16 +30,24 @@ final class PacsPull {
     this.receiver = receiver;
   }
 
-  /** What the PACS holds, what it was asked to send, and its C-MOVE status per study. */
-  record Pulled(PacsClient.RemoteStudy study, int moveStatus) {
+  /**
+   * What the PACS holds, and its C-MOVE status per study; {@code moveStatus} null when the study was not asked for
+   * because all the instances the PACS reports are already stored here.
+   */
+  record Pulled(PacsClient.RemoteStudy study, Integer moveStatus) {
     JsonObject toJson(long storedInstances) {
       return new JsonObject().put("studyInstanceUid", study.studyUid()).put("studyDate", study.studyDate())
           .put("studyDescription", study.studyDescription()).put("modalities", study.modalities())
-          .put("pacsInstances", study.instances()).put("moveStatus", moveStatus).put("storedInstances", storedInstances);
+          .put("pacsInstances", study.instances()).put("moveStatus", moveStatus).put("alreadyStored", moveStatus == null)
+          .put("storedInstances", storedInstances);
     }
   }
 
-  Future<List<Pulled>> pull(Patient patient) {
+  /**
+   * {@code stored}: instances per study already here. A study is moved again only when the PACS reports more
+   * instances than that (or does not say how many), so pulling twice does not send a CT over the line twice.
+   */
+  Future<List<Pulled>> pull(Patient patient, Map<String, Long> stored) {
     if (config.pacsHost().isEmpty()) {
       return Future.failedFuture(new ApiException(ErrorCode.PACS_NOT_CONFIGURED, "No hospital PACS is configured (PACS_HOST)"));
     }
@@ -57,6 +65,10 @@ final class PacsPull {
         for (String id : ids) for (PacsClient.RemoteStudy s : pacs.findStudies(id)) studies.putIfAbsent(s.studyUid(), s);
         List<Pulled> out = new ArrayList<>();
         for (PacsClient.RemoteStudy s : studies.values()) {
+          if (s.instances() > 0 && stored.getOrDefault(s.studyUid(), 0L) >= s.instances()) {
+            out.add(new Pulled(s, null));
+            continue;
+          }
           receiver.expect(s.studyUid(), patient);
           try {
             out.add(new Pulled(s, pacs.moveStudy(s.studyUid(), config.aeTitle())));

@@ -76,7 +76,7 @@ class OrthancPacsTest {
   }
 
   @Test
-  @DisplayName("a patient's studies are pulled from the PACS by C-FIND then C-MOVE, and only that patient's: a misfiled study is refused and its C-MOVE reports the failure")
+  @DisplayName("a patient's studies are pulled from the PACS by C-FIND then C-MOVE, and only that patient's: a misfiled study is refused and its C-MOVE reports the failure; pulling again moves only what is missing")
   void pullFromPacs() {
     List<String> cmd = orthanc.inNamespace(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), PacsPullProbe.class.getName(), Integer.toString(orthanc.dicomPort()), patient.recordNumber()));
@@ -94,6 +94,15 @@ class OrthancPacsTest {
         assertEquals(0, s.getInteger("moveStatus"), s::encode);
         assertEquals(s.getInteger("pacsInstances").longValue(), s.getLong("storedInstances"), s::encode);
       }
+    }
+    // Pulling again moves only what is not complete here: the misfiled study is asked for (and refused) again.
+    String again = line(out, "RESULT again ");
+    assertTrue(again.startsWith("200 "), out);
+    for (Object o : new JsonObject(again.substring(4)).getJsonArray("studies")) {
+      JsonObject s = (JsonObject) o;
+      boolean misfiled = misfiledStudy.equals(s.getString("studyInstanceUid"));
+      assertEquals(!misfiled, s.getBoolean("alreadyStored"), s::encode);
+      assertEquals(misfiled, s.getValue("moveStatus") != null, s::encode);
     }
     String studies = line(out, "RESULT studies ");
     assertEquals(3, new JsonArray(studies.substring(4)).size(), studies);

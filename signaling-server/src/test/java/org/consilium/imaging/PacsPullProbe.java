@@ -31,6 +31,8 @@ public final class PacsPullProbe {
       JsonObject p = aPatient().named("Nguyễn Văn An").born(1970, 5, 20).sex("male").with("medicalRecordNumber", recordNumber).create(doctor);
       ApiClient.Response pull = doctor.post("/api/patients/" + p.getString("id") + "/imaging/pacs-pulls", new JsonObject());
       System.out.println("RESULT pull " + pull.status() + " " + pull.body());
+      ApiClient.Response again = doctor.post("/api/patients/" + p.getString("id") + "/imaging/pacs-pulls", new JsonObject());
+      System.out.println("RESULT again " + again.status() + " " + again.body());
       ApiClient.Response studies = doctor.get("/api/patients/" + p.getString("id") + "/dicomweb/studies");
       System.out.println("RESULT studies " + studies.status() + " " + studies.body());
     }
