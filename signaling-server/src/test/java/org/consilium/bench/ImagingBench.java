@@ -81,6 +81,14 @@ public final class ImagingBench {
         List<String> framePaths = framePaths(stowSet);
         rows.add(row("WADO-RS frame 1 of each instance", "Consilium", framePaths.size(), 0, time(() -> frames(ours, auth, framePaths))));
         rows.add(row("WADO-RS frame 1 of each instance", "Orthanc", framePaths.size(), 0, time(() -> frames(orthanc, null, framePaths))));
+        // One CT series of many slices, as a viewer scrolls it: each frame request addresses one instance of it.
+        List<Path> series = ctSeries(cccd, copies * 8);
+        stow(ours, auth, series);
+        stow(orthanc, null, series);
+        List<String> seriesFrames = framePaths(series);
+        String scroll = "WADO-RS frame 1 of each slice of one " + series.size() + "-slice CT series";
+        rows.add(row(scroll, "Consilium", series.size(), 0, time(() -> frames(ours, auth, seriesFrames))));
+        rows.add(row(scroll, "Orthanc", series.size(), 0, time(() -> frames(orthanc, null, seriesFrames))));
         for (int k = 0; k < SAMPLES.length; k++) {
           List<String> ofKind = new ArrayList<>();
           for (int i = k; i < framePaths.size(); i += SAMPLES.length) ofKind.add(framePaths.get(i));
@@ -124,6 +132,18 @@ public final class ImagingBench {
       List<Path> out = new ArrayList<>();
       for (int i = 0; i < copies; i++) {
         for (String s : names) out.add(DicomSamples.forPatient(s, patientId, "NGUYEN^VAN AN", "19700520", "M"));
+      }
+      return out;
+    }
+
+    /** {@code slices} copies of CT_small.dcm in one new series of one new study, each its own instance. */
+    private static List<Path> ctSeries(String patientId, int slices) {
+      Path first = DicomSamples.forPatient("CT_small.dcm", patientId, "NGUYEN^VAN AN", "19700520", "M");
+      String dump = DicomSamples.run(List.of("dcmdump", "+P", "StudyInstanceUID", "+P", "SeriesInstanceUID", first.toString()));
+      List<Path> out = new ArrayList<>(List.of(first));
+      for (int i = 2; i <= slices; i++) {
+        out.add(DicomSamples.edited(DicomSamples.forPatient("CT_small.dcm", patientId, "NGUYEN^VAN AN", "19700520", "M"),
+            "(0020,000D)=" + tag(dump, "(0020,000d)"), "(0020,000E)=" + tag(dump, "(0020,000e)"), "(0020,0013)=" + i));
       }
       return out;
     }

@@ -169,6 +169,8 @@ class DicomWebTest {
     assertEquals(200, frames.status(), frames::toString);
     assertEquals(128 * 128 * 2, parts(frames).get(0).length);
     assertEquals(404, get(path + "/frames/2", null).status());
+    assertEquals(404, get("/studies/" + uid(ct, "StudyInstanceUID") + "/series/" + uid(mr, "SeriesInstanceUID") + "/instances/"
+        + uid(ct, "SOPInstanceUID") + "/frames/1", null).status(), "an instance is found only under its own study and series");
 
     ApiClient.BinaryResponse jpeg = get(path + "/rendered?window=40,400", "image/jpeg");
     assertEquals(200, jpeg.status(), jpeg::toString);

@@ -95,14 +95,23 @@ public final class DicomWebRoutes {
       AuditEvent.Builder event = AuditEvent.by(ctx, who);
       String instance = ctx.pathParam("instance");
       imaging.requireVisible(who, ctx.pathParam("patientId"), AuditAction.READ, event)
-          .compose(patient -> imaging.instances(patient, ctx.pathParam("study"), ctx.pathParam("series")).compose(found -> {
-            List<StoredInstance> chosen = instance == null ? found
-                : found.stream().filter(s -> s.dicom().sopInstanceUid().equals(instance)).toList();
+          .compose(patient -> addressed(patient, ctx.pathParam("study"), ctx.pathParam("series"), instance).compose(chosen -> {
             if (chosen.isEmpty()) return Future.failedFuture(new ApiException(ErrorCode.IMAGING_NOT_FOUND, "No such " + addressed(path) + " for this patient"));
             return reply.apply(new Scope(ctx, patient, chosen, event));
           }))
           .onFailure(ctx::fail);
     });
+  }
+
+  /**
+   * The study's or series' instances, or the one instance by its UID (a viewer asks for every frame of a series
+   * one by one: reading the whole series each time would grow with its length).
+   */
+  private Future<List<StoredInstance>> addressed(Patient patient, String study, String series, String instance) {
+    if (instance == null) return imaging.instances(patient, study, series);
+    return imaging.instance(patient.id(), instance).map(found -> found
+        .filter(s -> s.dicom().studyInstanceUid().equals(study) && s.dicom().seriesInstanceUid().equals(series))
+        .map(List::of).orElse(List.of()));
   }
 
   private static String addressed(String path) {
