@@ -2,6 +2,7 @@
 // window, the other participant's viewer shows the same image; control passes on request; a rejoining
 // participant lands on the current image. The CT stack is synthesized from pydicom's CT_small.dcm (support/imaging.mjs).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { afterEach, before, describe, it } from 'node:test';
 import { LoginPage } from './pages/LoginPage.mjs';
 import { DOCTOR, PATIENTS } from './support/clinic.mjs';
@@ -139,6 +140,39 @@ describe('shared viewer in the room', () => {
     await page.locator(`${viewport}[data-frame="1"]`).waitFor({ timeout: 5000 });
     assert.match(await page.locator('.stack-slider').textContent(), /\/ 2/);
     await page.getByRole('button', { name: 'Phát liên tục' }).click();
+    assert.deepEqual(doctor.errors, []);
+  });
+
+  it('an endoscopy capture keeps its colours in the viewer (JPEG decoded in the browser)', async () => {
+    // Left half red mucosa-like, right half green, as the capture card would send them.
+    const jpeg = execFileSync('/usr/bin/python3', ['-c', 'import sys, cv2, numpy as np\n'
+      + 'f = np.zeros((240, 320, 3), np.uint8); f[:, :160] = (40, 40, 200); f[:, 160:] = (60, 160, 40)\n'
+      + 'sys.stdout.buffer.write(cv2.imencode(".jpg", f, [cv2.IMWRITE_JPEG_QUALITY, 95])[1].tobytes())']);
+    const api = ctx.clinic.doctor;
+    const res = await fetch(`${api.baseUrl}/api/patients/${ctx.clinic.patients.an.id}/imaging/captures?description=NOI%20SOI`, {
+      method: 'POST', body: jpeg,
+      headers: { 'Content-Type': 'image/jpeg', Accept: 'application/json', Authorization: `Bearer ${api.login.accessToken}` },
+    });
+    const capture = await res.json();
+    assert.equal(res.status, 201, JSON.stringify(capture));
+    const doctor = await patientPage();
+    const { page } = doctor;
+    await page.locator(`button[data-series-uid="${capture.seriesInstanceUid}"]`).click();
+    const viewport = page.locator('.stack-viewer .viewport');
+    await page.locator(`.stack-viewer .viewport[data-sop-instance-uid="${capture.sopInstanceUid}"][data-frame="1"]`).waitFor();
+    const shot = (await viewport.screenshot()).toString('base64');
+    const [left, right] = await page.evaluate(async (png) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [img.width, img.height];
+      const g = canvas.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return [0.3, 0.7].map((x) => [...g.getImageData(Math.round(img.width * x), Math.round(img.height / 2), 1, 1).data.slice(0, 3)]);
+    }, shot);
+    assert.ok(left[0] > 160 && left[1] < 80 && left[2] < 80, `left half red: ${left}`);
+    assert.ok(right[1] > 120 && right[0] < 90 && right[2] < 100, `right half green: ${right}`);
     assert.deepEqual(doctor.errors, []);
   });
 
