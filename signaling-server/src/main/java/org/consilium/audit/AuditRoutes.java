@@ -36,7 +36,7 @@ public final class AuditRoutes {
         in.oneOf("action", s -> named(AuditAction.values(), s), names(AuditAction.values())),
         in.oneOf("outcome", s -> named(AuditOutcome.values(), s), names(AuditOutcome.values())),
         in.instant("from"), in.instant("to"), in.paging(50, 500));
-    if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) in.error("to", "must be after from");
+    in.requireAfter("to", query.to(), "from", query.from());
     in.throwIfInvalid();
     chain.search(query)
         .compose(page -> audit.record(AuditEvent.by(ctx, RouteTable.principal(ctx)).resource("audit", null)

@@ -67,6 +67,11 @@ public final class QueryInput {
     return new Page.Request((int) wholeNumber("limit", 1, maxLimit, defaultLimit), (int) wholeNumber("offset", 0, 100_000, 0));
   }
 
+  /** Reports {@code laterName} unless its instant is after {@code earlierName}'s (when both are given). */
+  public void requireAfter(String laterName, Instant later, String earlierName, Instant earlier) {
+    if (earlier != null && later != null && !earlier.isBefore(later)) in.error(laterName, "must be after " + earlierName);
+  }
+
   public void error(String name, String detail) {
     in.error(name, detail);
   }

@@ -46,7 +46,7 @@ public final class AccessLogRoutes {
     patients.requireVisible(who, patientId, AuditAction.READ, event).compose(patient -> {
       QueryInput in = QueryInput.of(ctx, "from", "to", "limit", "offset");
       AuditQuery query = new AuditQuery(patientId, null, null, null, in.instant("from"), in.instant("to"), in.paging(50, 500));
-      if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) in.error("to", "must be after from");
+      in.requireAfter("to", query.to(), "from", query.from());
       in.throwIfInvalid();
       return chain.search(query);
     }).compose(page -> audit.record(event.patient(patientId).detail("results=" + page.items().size())
