@@ -42,7 +42,7 @@ public final class Emr {
       signingDir = settings.string("EMR_SIGNING_DIR").isBlank() ? store.config().dataDir().resolve("signing") : settings.path("EMR_SIGNING_DIR");
       certDays = settings.integer("EMR_SIGNING_CERT_DAYS", 1, 3650);
       fhirWorkers = settings.integer("EMR_FHIR_WORKERS", 1, 64);
-      String b = settings.string("EMR_FHIR_BASE_URL");
+      String b = settings.string("FHIR_PUBLIC_URL");
       base = b == null || b.isBlank() ? publicUrl.toString().replaceAll("/$", "") + "/fhir" : b.replaceAll("/$", "");
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
