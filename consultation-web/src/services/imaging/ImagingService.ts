@@ -34,6 +34,18 @@ export interface PulledStudy {
   storedInstances: number;
 }
 
+/** What became of a pulled study, in the clinic's terms. */
+export type PullOutcome = 'alreadyHere' | 'received' | 'someRefused' | 'noneStored';
+
+const SOME_REFUSED = 0xb000;
+
+/** Received: the PACS sent all and we kept all; some refused: a warning or a partial store; else nothing kept. */
+export function pullOutcome(s: Pick<PulledStudy, 'moveStatus' | 'storedInstances'>): PullOutcome {
+  if (s.moveStatus === null) return 'alreadyHere';
+  if (s.moveStatus === 0) return 'received';
+  return s.moveStatus === SOME_REFUSED || s.storedInstances > 0 ? 'someRefused' : 'noneStored';
+}
+
 /** One image of a stack: an instance, or one frame of a multi-frame instance (an endoscopy video, say). */
 export interface StackImage {
   sopInstanceUid: string;

@@ -1,8 +1,8 @@
 import type { ServiceModule } from '../../core/ServiceRegistry';
-import { ImagingService } from './ImagingService';
+import { ImagingService, pullOutcome } from './ImagingService';
 
-export { ImagingService };
-export type { DicomJson, PulledStudy, Series, StackImage, Study } from './ImagingService';
+export { ImagingService, pullOutcome };
+export type { DicomJson, PulledStudy, PullOutcome, Series, StackImage, Study } from './ImagingService';
 export const imagingService: ServiceModule<ImagingService> = {
   name: 'imaging',
   create: ({ api, session }) => new ImagingService(api, () => session.accessToken()),

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { imagingService, type PulledStudy } from '../../../services/imaging';
+import { imagingService, pullOutcome, type PulledStudy } from '../../../services/imaging';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Table } from '../../components/Table';
 import { useI18n, useService } from '../../platform';
-
-const SOME_REFUSED = 0xb000;
 
 /**
  * "Pull from the hospital PACS": the server finds the patient's studies there (C-FIND by record number and citizen
@@ -57,8 +55,10 @@ export function PacsPull({ patientId, onPulled }: { patientId: string; onPulled:
 }
 
 function outcome(s: PulledStudy, t: ReturnType<typeof useI18n>['t']): string {
-  if (s.moveStatus === null) return t('imaging.pacs.already');
-  if (s.moveStatus === 0) return t('imaging.pacs.ok');
-  if (s.moveStatus === SOME_REFUSED || s.storedInstances > 0) return t('imaging.pacs.partial');
-  return t('imaging.pacs.failed', { status: `0x${s.moveStatus.toString(16).toUpperCase().padStart(4, '0')}` });
+  switch (pullOutcome(s)) {
+    case 'alreadyHere': return t('imaging.pacs.already');
+    case 'received': return t('imaging.pacs.ok');
+    case 'someRefused': return t('imaging.pacs.partial');
+    default: return t('imaging.pacs.failed', { status: `0x${(s.moveStatus ?? 0).toString(16).toUpperCase().padStart(4, '0')}` });
+  }
 }
