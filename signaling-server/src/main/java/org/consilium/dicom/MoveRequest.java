@@ -3,7 +3,6 @@ package org.consilium.dicom;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomOutputStream;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
@@ -14,7 +13,6 @@ import com.pixelmed.network.CMoveRequestCommandMessage;
 import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.PresentationContext;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedList;
 
@@ -26,7 +24,6 @@ import java.util.LinkedList;
  */
 final class MoveRequest extends CompositeResponseHandler {
 
-  private static final int NO_DATA_SET = 0x0101;
   private static final int PENDING = 0xFF00;
   private static final int PENDING_WITH_WARNING = 0xFF01;
 
@@ -54,7 +51,7 @@ final class MoveRequest extends CompositeResponseHandler {
       MoveRequest handler = new MoveRequest();
       association.setReceivedDataHandler(handler);
       association.send(contextId, new CMoveRequestCommandMessage(sopClass, destinationAe).getBytes(),
-          encode(identifier, association.getTransferSyntaxForPresentationContextID(contextId)));
+          DicomAttributes.encode(identifier, association.getTransferSyntaxForPresentationContextID(contextId)));
       try {
         association.waitForPDataPDUsUntilHandlerReportsDone();
       } catch (AReleaseException e) {
@@ -76,19 +73,12 @@ final class MoveRequest extends CompositeResponseHandler {
     }
   }
 
-  private static byte[] encode(AttributeList identifier, String transferSyntax) throws DicomException, IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    identifier.write(new DicomOutputStream(bytes, null, transferSyntax));
-    return bytes.toByteArray();
-  }
-
   @Override
   protected void evaluateStatusAndSetSuccess(AttributeList command) {
     status = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.Status, 0xFFFF);
     success = status == 0x0000;
     finalResponse = status != PENDING && status != PENDING_WITH_WARNING;
-    boolean dataFollows = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.CommandDataSetType, NO_DATA_SET) != NO_DATA_SET;
-    if (finalResponse && !dataFollows) setDone(true);
+    if (finalResponse && !DicomAttributes.dataSetFollows(command)) setDone(true);
   }
 
   @Override

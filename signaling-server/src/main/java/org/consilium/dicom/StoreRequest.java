@@ -38,7 +38,6 @@ final class StoreRequest extends CompositeResponseHandler {
 
   private static final int C_STORE_RQ = 0x0001;
   private static final int C_ECHO_RQ = 0x0030;
-  private static final int NO_DATA_SET = 0x0101;
   /** (0000,0000): PixelMed's dictionary has no name for it. */
   private static final AttributeTag COMMAND_GROUP_LENGTH = new AttributeTag(0x0000, 0x0000);
 
@@ -74,7 +73,7 @@ final class StoreRequest extends CompositeResponseHandler {
   private void commandReceived(Association association) throws DicomNetworkException, DicomException, IOException {
     AttributeList command = getAttributeListFromCommandOrData(commandBytes.toByteArray(), TransferSyntax.ImplicitVRLittleEndian);
     int field = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.CommandField, 0);
-    boolean hasDataSet = Attribute.getSingleIntegerValueOrDefault(command, TagFromName.CommandDataSetType, NO_DATA_SET) != NO_DATA_SET;
+    boolean hasDataSet = DicomAttributes.dataSetFollows(command);
     if (field == C_ECHO_RQ) {
       echo = new CEchoRequestCommandMessage(command);
       setDone(true);
@@ -170,22 +169,14 @@ final class StoreRequest extends CompositeResponseHandler {
     Attribute errorComment = new LongStringAttribute(TagFromName.ErrorComment);
     errorComment.addValue(comment);
     list.put(errorComment);
-    byte[] elements = implicitLittleEndian(list);
+    byte[] elements = DicomAttributes.encode(list, TransferSyntax.ImplicitVRLittleEndian);
     AttributeList lengthOnly = new AttributeList();
     Attribute length = new UnsignedLongAttribute(COMMAND_GROUP_LENGTH);
     length.addValue(elements.length);
     lengthOnly.put(length);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(implicitLittleEndian(lengthOnly));
+    out.write(DicomAttributes.encode(lengthOnly, TransferSyntax.ImplicitVRLittleEndian));
     out.write(elements);
-    return out.toByteArray();
-  }
-
-  private static byte[] implicitLittleEndian(AttributeList list) throws DicomException, IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DicomOutputStream dicom = new DicomOutputStream(out, null, TransferSyntax.ImplicitVRLittleEndian);
-    list.write(dicom);
-    dicom.flush();
     return out.toByteArray();
   }
 

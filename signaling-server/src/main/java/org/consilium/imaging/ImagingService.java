@@ -275,49 +275,31 @@ public final class ImagingService {
 
   /** The stored Part 10 bytes. */
   public Future<byte[]> bytes(StoredInstance s) {
-    return dicomWorkers.executeBlocking(() -> {
-      try (InputStream in = objects.get(s.objectId())) {
-        return in.readAllBytes();
-      }
-    }, false);
+    return readStored(s, InputStream::readAllBytes);
   }
 
   public Future<String> metadata(StoredInstance s, String pixelDataUri) {
-    return dicomWorkers.executeBlocking(() -> {
-      try (InputStream in = objects.get(s.objectId())) {
-        return DicomJson.metadata(in, pixelDataUri);
-      }
-    }, false);
+    return readStored(s, in -> DicomJson.metadata(in, pixelDataUri));
   }
 
   /** Native frames (1-based numbers), decoded once for all of them. */
   public Future<List<byte[]>> frames(StoredInstance s, List<Integer> numbers) {
-    return dicomWorkers.executeBlocking(() -> {
-      try (InputStream in = objects.get(s.objectId())) {
-        DicomImages images = DicomImages.decode(in);
-        List<byte[]> out = new ArrayList<>();
-        for (int n : numbers) out.add(images.frame(n));
-        return out;
-      }
-    }, false);
+    return readStored(s, in -> {
+      DicomImages images = DicomImages.decode(in);
+      List<byte[]> out = new ArrayList<>();
+      for (int n : numbers) out.add(images.frame(n));
+      return out;
+    });
   }
 
   /** Frames (1-based numbers) of an encapsulated object as stored, compressed (see {@link StoredFrames}). */
   public Future<List<byte[]>> storedFrames(StoredInstance s, List<Integer> numbers) {
-    return dicomWorkers.executeBlocking(() -> {
-      try (InputStream in = objects.get(s.objectId())) {
-        return StoredFrames.read(in, numbers);
-      }
-    }, false);
+    return readStored(s, in -> StoredFrames.read(in, numbers));
   }
 
   /** Frame {@code frame} (1-based) decoded to 8-bit pixels with the object's own window, for lesion analysis. */
   public Future<java.awt.image.BufferedImage> image(StoredInstance s, int frame) {
-    return dicomWorkers.executeBlocking(() -> {
-      try (InputStream in = objects.get(s.objectId())) {
-        return DicomImages.decode(in).image(frame, null);
-      }
-    }, false);
+    return readStored(s, in -> DicomImages.decode(in).image(frame, null));
   }
 
   /** The stored instance of this patient with that SOP Instance UID, if any. */
@@ -326,9 +308,19 @@ public final class ImagingService {
   }
 
   public Future<byte[]> rendered(StoredInstance s, int frame, Window window, DicomImages.Format format) {
+    return readStored(s, in -> DicomImages.decode(in).render(frame, window, format));
+  }
+
+  /** What reads a stored object, on the dicom executor. */
+  private interface StoredReader<T> {
+    T read(InputStream in) throws Exception;
+  }
+
+  /** Opens the stored object on the dicom executor and hands it to {@code reader}. */
+  private <T> Future<T> readStored(StoredInstance s, StoredReader<T> reader) {
     return dicomWorkers.executeBlocking(() -> {
       try (InputStream in = objects.get(s.objectId())) {
-        return DicomImages.decode(in).render(frame, window, format);
+        return reader.read(in);
       }
     }, false);
   }

@@ -113,11 +113,12 @@ public final class FindingsOutputs {
   private static FindingsDocument document(Principal who, LesionAnalysis a, List<LesionAnalysis.Flag> accepted, byte[] source, int frame,
                                            int columns, int rows) {
     List<FindingsDocument.Finding> out = new ArrayList<>();
+    ModelRegion model = ModelRegion.of(a.mask());
     for (LesionAnalysis.Flag f : accepted) {
       LesionAnalysis.Review r = f.reviews().get(f.reviews().size() - 1);
       LesionAnalysis.Box box = r.box() != null ? r.box() : f.box();
       boolean moved = r.box() != null && !r.box().equals(f.box());
-      BitSet region = moved ? null : ModelRegion.of(a.mask(), a.flags().indexOf(f) + 1, columns, rows);
+      BitSet region = moved || model == null ? null : model.pixels(a.flags().indexOf(f) + 1, columns, rows);
       out.add(new FindingsDocument.Finding(DerivedUids.uid("consilium-lesion:" + a.id() + ":" + f.id()), r.label(), r.parisClass(),
           r.sizeMm() == null ? null : r.sizeMm().doubleValue(), new FindingsDocument.Box(box.x(), box.y(), box.width(), box.height()),
           null, region, moved ? FindingsDocument.Origin.MANUAL : FindingsDocument.Origin.SEMIAUTOMATIC));

@@ -11,18 +11,26 @@ import java.util.BitSet;
  */
 final class ModelRegion {
 
-  private ModelRegion() {
+  private final int width;
+  private final int height;
+  private final byte[] labels;
+
+  private ModelRegion(int width, int height, byte[] labels) {
+    this.width = width;
+    this.height = height;
+    this.labels = labels;
   }
 
-  /**
-   * The source pixels ({@code columns} x {@code rows}, row-major) whose mask label is {@code label}, or null when the
-   * analysis has no label mask (the caller falls back to the box).
-   */
-  static BitSet of(JsonObject mask, int label, int columns, int rows) {
+  /** The analysis' label mask decoded once for all its flags, or null when it has none (the box is used). */
+  static ModelRegion of(JsonObject mask) {
     if (mask == null || !"label-rle".equals(mask.getString("encoding"))) return null;
     int width = mask.getInteger("width", 0);
     int height = mask.getInteger("height", 0);
-    byte[] labels = decode(mask.getJsonArray("rle"), width, height);
+    return new ModelRegion(width, height, decode(mask.getJsonArray("rle"), width, height));
+  }
+
+  /** The source pixels ({@code columns} x {@code rows}, row-major) whose mask label is {@code label}. */
+  BitSet pixels(int label, int columns, int rows) {
     BitSet out = new BitSet(columns * rows);
     for (int y = 0; y < rows; y++) {
       int my = Math.min(height - 1, (int) ((y + 0.5) * height / rows));

@@ -21,22 +21,22 @@ class ModelRegionTest {
 
   @Test
   void eachLabelIsSampledOntoTheSourcePixels() {
-    BitSet first = ModelRegion.of(mask(RLE), 1, 8, 4);
+    BitSet first = ModelRegion.of(mask(RLE)).pixels(1, 8, 4);
     // Each model pixel covers 2 x 2 source pixels: 3 model pixels of label 1.
     assertEquals(12, first.cardinality());
     assertTrue(first.get(0) && first.get(3) && first.get(2 * 8) && !first.get(2 * 8 + 2));
-    BitSet second = ModelRegion.of(mask(RLE), 2, 8, 4);
+    BitSet second = ModelRegion.of(mask(RLE)).pixels(2, 8, 4);
     assertEquals(8, second.cardinality());
     assertTrue(second.get(7) && second.get(3 * 8 + 6));
-    assertEquals(0, ModelRegion.of(mask(RLE), 3, 8, 4).cardinality());
+    assertEquals(0, ModelRegion.of(mask(RLE)).pixels(3, 8, 4).cardinality());
   }
 
   @Test
   void noMaskMeansNoRegionAndABrokenOneIsAnError() {
-    assertNull(ModelRegion.of(null, 1, 8, 4));
-    assertNull(ModelRegion.of(new JsonObject().put("encoding", "png"), 1, 8, 4));
-    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1).add(7)), 1, 8, 4));
-    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1).add(9)), 1, 8, 4));
-    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1)), 1, 8, 4));
+    assertNull(ModelRegion.of(null));
+    assertNull(ModelRegion.of(new JsonObject().put("encoding", "png")));
+    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1).add(7))));
+    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1).add(9))));
+    assertThrows(IllegalStateException.class, () -> ModelRegion.of(mask(new JsonArray().add(1))));
   }
 }
