@@ -3,6 +3,7 @@ import type { DicomFrameRef, DicomOutputs, LesionAnalysis, PacsSent, StoredObjec
 import { findingsService } from '../../../services/findings';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useService } from '../../platform';
+import { useAction } from '../../useAction';
 
 /**
  * The accepted flags of an analysis made on a stored image, written into the patient's study as a DICOM SR and
@@ -12,22 +13,10 @@ import { useI18n, useService } from '../../platform';
 export function DicomOutputsPanel({ analysis, source }: { analysis: LesionAnalysis; source: DicomFrameRef }) {
   const findings = useService(findingsService);
   const { t } = useI18n();
-  const [busy, setBusy] = useState<'write' | 'send' | null>(null);
+  const { busy, error, run } = useAction<'write' | 'send'>();
   const [written, setWritten] = useState<DicomOutputs | null>(null);
   const [sent, setSent] = useState<PacsSent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
-  const run = async (what: 'write' | 'send', work: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
   const write = () => run('write', async () => {
     setWritten(await findings.writeDicom(analysis, source));
     setSent(null);

@@ -5,6 +5,7 @@ import { LesionOverlay } from '../../components/LesionOverlay';
 import { Link } from '../../components/Link';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n, useLoad, useService, useUser } from '../../platform';
+import { useAction } from '../../useAction';
 import type { PageProps } from '../../routes';
 import { DicomOutputsPanel } from './DicomOutputsPanel';
 import { FlagReviewPanel } from './FlagReviewPanel';
@@ -17,22 +18,13 @@ export function LesionAnalysesPage({ params }: PageProps) {
   const patientId = params.patientId;
   const analyses = useLoad((signal) => findings.list(patientId, signal), patientId);
   const images = useLoad((signal) => findings.endoscopyImages(patientId, signal), patientId);
-  const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState<string | null>(null);
+  const { busy: running, error, run } = useAction<string>();
   const reviewer = user?.role === 'endoscopist' || user?.role === 'specialist';
 
-  const analyse = async (image: StoredImage) => {
-    setRunning(image.sopInstanceUid);
-    setError(null);
-    try {
-      await findings.analyseStored(patientId, image);
-      analyses.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setRunning(null);
-    }
-  };
+  const analyse = (image: StoredImage) => run(image.sopInstanceUid, async () => {
+    await findings.analyseStored(patientId, image);
+    analyses.reload();
+  });
   const replace = (next: LesionAnalysis) => analyses.set((analyses.data ?? []).map((a) => (a.id === next.id ? next : a)));
 
   return (

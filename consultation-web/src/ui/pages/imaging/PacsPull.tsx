@@ -3,6 +3,7 @@ import { imagingService, pullOutcome, type PulledStudy } from '../../../services
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Table } from '../../components/Table';
 import { useI18n, useService } from '../../platform';
+import { useAction } from '../../useAction';
 
 /**
  * "Pull from the hospital PACS": the server finds the patient's studies there (C-FIND by record number and citizen
@@ -12,22 +13,14 @@ import { useI18n, useService } from '../../platform';
 export function PacsPull({ patientId, onPulled }: { patientId: string; onPulled: () => void }) {
   const imaging = useService(imagingService);
   const { t } = useI18n();
-  const [pulling, setPulling] = useState(false);
+  const { busy, error, run } = useAction<'pull'>();
   const [pulled, setPulled] = useState<PulledStudy[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const pulling = busy !== null;
 
-  const pull = async () => {
-    setPulling(true);
-    setError(null);
-    try {
-      setPulled(await imaging.pullFromPacs(patientId));
-      onPulled();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setPulling(false);
-    }
-  };
+  const pull = () => run('pull', async () => {
+    setPulled(await imaging.pullFromPacs(patientId));
+    onPulled();
+  });
 
   return (
     <div className="pacs-pull">
